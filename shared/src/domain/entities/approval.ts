@@ -1,0 +1,21 @@
+import { z } from 'zod';
+import { isoDateTimeSchema } from '../common';
+import { userRoleSchema } from '../taxonomy/roles';
+import { entityTypeSchema } from './entityTypes';
+import { optionalText, recordBase, recordIdSchema } from './base';
+
+export const approvalActions = ['submit', 'return', 'approve', 'accept', 'unlock'] as const;
+
+/** One step of a record's review: who did what to it, when, and why. Approval locks the record. */
+export const approvalSchema = z
+  .object({
+    ...recordBase('approval'),
+    target: z.object({ entity: entityTypeSchema, recordId: recordIdSchema }),
+    action: z.enum(approvalActions),
+    comment: optionalText(4000),
+    actorUserId: z.string().min(1).max(100),
+    actorRole: userRoleSchema,
+    at: isoDateTimeSchema,
+  })
+  .refine((a) => a.action !== 'return' || Boolean(a.comment), { error: 'v.returnNeedsComment', path: ['comment'] });
+export type Approval = z.infer<typeof approvalSchema>;
