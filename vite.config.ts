@@ -2,25 +2,10 @@ import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
+// The CSP lives in shared/ so Electron's app:// responses send the very same policy as a header.
+import { contentSecurityPolicy } from './shared/src/security/csp.ts';
 
 const fromRoot = (path: string) => fileURLToPath(new URL(path, import.meta.url));
-
-/**
- * The production build carries a strict Content-Security-Policy: scripts and styles only from the app
- * itself, no eval, no remote anything. The dev server (hot reload injects inline scripts) goes without.
- */
-export const contentSecurityPolicy = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data: blob:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-src 'none'",
-].join('; ');
 
 function cspMetaTag(): Plugin {
   return {

@@ -20,7 +20,10 @@ export interface Labels {
 
 /** Text written in one or more languages; at least one non-empty. */
 export const localizedTextSchema = z
-  .partialRecord(contentLanguageSchema, z.string().trim().max(4000, { error: 'v.tooLong' }))
+  .partialRecord(contentLanguageSchema, z.string().trim().max(4000, { error: 'v.tooLong' }), {
+    // A missing text is "required", like every other required field, not zod's "expected record".
+    error: (issue) => (issue.input === undefined ? 'v.required' : undefined),
+  })
   .refine((text) => Object.values(text).some((value) => value !== undefined && value.length > 0), {
     error: 'v.required',
   });
@@ -56,6 +59,15 @@ export function pickText(text: Partial<Record<ContentLanguage, string>> | undefi
   for (const value of Object.values(text)) if (value) return value;
   return '';
 }
+
+/**
+ * Options for a record's cross-field refinements (end before start, a name in one of two fields, ...):
+ * run them even when other fields already have problems, so that a form or an import shows every
+ * problem at once instead of revealing them one round at a time. Never on a value that is not an object.
+ */
+export const checkAlongsideFieldErrors = {
+  when: (payload: { value: unknown }): boolean => typeof payload.value === 'object' && payload.value !== null,
+} as const;
 
 /** Checks that an optional end date is not before an optional start date. */
 export function datesInOrder(start: string | undefined, end: string | undefined): boolean {

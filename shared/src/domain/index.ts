@@ -19,3 +19,4 @@ export * from './entities/fieldReport';
 export * from './entities/document';
 export * from './entities/approval';
 export * from './entities/registry';
+export * from './issues';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { currencyCodeSchema, datesInOrder, isoDateSchema, localizedTextSchema, optionalLocalizedTextSchema } from '../common';
+import { currencyCodeSchema, datesInOrder, isoDateSchema, localizedTextSchema, optionalLocalizedTextSchema, checkAlongsideFieldErrors } from '../common';
 import { countryCodeSchema } from '../taxonomy/countries';
 import { priorityAreaCodeSchema } from '../taxonomy/priorityAreas';
 import { activityStatusSchema } from '../taxonomy/roles';
@@ -32,9 +32,9 @@ export const activitySchema = z
     iatiIdentifier: optionalText(100),
     defaultCurrency: currencyCodeSchema.default('CNY'),
   })
-  .refine((a) => datesInOrder(a.plannedStart, a.plannedEnd), { error: 'v.endBeforeStart', path: ['plannedEnd'] })
-  .refine((a) => datesInOrder(a.actualStart, a.actualEnd), { error: 'v.endBeforeStart', path: ['actualEnd'] })
-  .refine((a) => a.parentId !== a.id, { error: 'v.ownParent', path: ['parentId'] });
+  .refine((a) => datesInOrder(a.plannedStart, a.plannedEnd), { error: 'v.endBeforeStart', path: ['plannedEnd'], ...checkAlongsideFieldErrors })
+  .refine((a) => datesInOrder(a.actualStart, a.actualEnd), { error: 'v.endBeforeStart', path: ['actualEnd'], ...checkAlongsideFieldErrors })
+  .refine((a) => a.parentId !== a.id, { error: 'v.ownParent', path: ['parentId'], ...checkAlongsideFieldErrors });
 export type Activity = z.infer<typeof activitySchema>;
 
 /** The year an activity counts under in statistics: when it actually started, else when it was planned to. */

@@ -116,5 +116,8 @@ export const activityDetailsSchema = z.discriminatedUnion('kind', [
   scienceParkDetails,
   technologyTransferMatchDetails,
   forumEventDetails,
-]);
+], {
+  // No details at all is "required"; a `kind` that is none of the kinds above is "v.kind".
+  error: (issue) => (issue.input === undefined ? 'v.required' : issue.code === 'invalid_union' ? 'v.kind' : undefined),
+});
 export type ActivityDetails = z.infer<typeof activityDetailsSchema>;

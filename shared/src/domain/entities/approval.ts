@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDateTimeSchema } from '../common';
+import { isoDateTimeSchema, checkAlongsideFieldErrors } from '../common';
 import { userRoleSchema } from '../taxonomy/roles';
 import { entityTypeSchema } from './entityTypes';
 import { optionalText, recordBase, recordIdSchema } from './base';
@@ -17,5 +17,5 @@ export const approvalSchema = z
     actorRole: userRoleSchema,
     at: isoDateTimeSchema,
   })
-  .refine((a) => a.action !== 'return' || Boolean(a.comment), { error: 'v.returnNeedsComment', path: ['comment'] });
+  .refine((a) => a.action !== 'return' || Boolean(a.comment), { error: 'v.returnNeedsComment', path: ['comment'], ...checkAlongsideFieldErrors });
 export type Approval = z.infer<typeof approvalSchema>;

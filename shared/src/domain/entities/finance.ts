@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { datesInOrder, isoDateSchema, moneySchema } from '../common';
+import { datesInOrder, isoDateSchema, moneySchema, checkAlongsideFieldErrors } from '../common';
 import { contributionFormSchema, fundingSourceSchema, inKindCategorySchema } from '../taxonomy/roles';
 import { optionalText, recordBase, recordIdSchema } from './base';
 
@@ -18,7 +18,7 @@ export const budgetSchema = z
     budgetType: z.enum(budgetTypes),
     source: fundingSourceSchema.optional(),
   })
-  .refine((b) => datesInOrder(b.periodStart, b.periodEnd), { error: 'v.endBeforeStart', path: ['periodEnd'] });
+  .refine((b) => datesInOrder(b.periodStart, b.periodEnd), { error: 'v.endBeforeStart', path: ['periodEnd'], ...checkAlongsideFieldErrors });
 export type Budget = z.infer<typeof budgetSchema>;
 
 export const transactionTypes = [
@@ -48,12 +48,14 @@ export const transactionSchema = z
     description: optionalText(1000),
     valuationNote: optionalText(1000),
   })
-  .refine((t) => t.form === 'cash' || t.inKindCategory !== undefined, {
+  .refine((t) => t.form !== 'in-kind' || t.inKindCategory !== undefined, {
     error: 'v.inKindCategoryRequired',
     path: ['inKindCategory'],
+    ...checkAlongsideFieldErrors,
   })
-  .refine((t) => t.form === 'in-kind' || t.inKindCategory === undefined, {
+  .refine((t) => t.form !== 'cash' || t.inKindCategory === undefined, {
     error: 'v.inKindCategoryOnlyInKind',
     path: ['inKindCategory'],
+    ...checkAlongsideFieldErrors,
   });
 export type Transaction = z.infer<typeof transactionSchema>;

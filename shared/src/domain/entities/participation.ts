@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDateSchema } from '../common';
+import { isoDateSchema, checkAlongsideFieldErrors } from '../common';
 import { partnerSideSchema, participationRoleSchema, personRoleSchema } from '../taxonomy/roles';
 import { nonNegativeInt, optionalText, recordBase, recordIdSchema } from './base';
 
@@ -30,5 +30,6 @@ export const participationSchema = z
   .refine((p) => !p.certificateNumber || p.status === 'completed', {
     error: 'v.certificateNeedsCompletion',
     path: ['certificateNumber'],
+    ...checkAlongsideFieldErrors,
   });
 export type Participation = z.infer<typeof participationSchema>;

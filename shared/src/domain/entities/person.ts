@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { contentLanguageSchema, emailSchema } from '../common';
+import { contentLanguageSchema, emailSchema, checkAlongsideFieldErrors } from '../common';
 import { countryCodeSchema } from '../taxonomy/countries';
 import { personRoleSchema, sexSchema } from '../taxonomy/roles';
 import { optionalText, recordBase, recordIdSchema } from './base';
@@ -27,5 +27,6 @@ export const personSchema = z
   .refine((person) => Boolean(person.nameNative || person.nameRomanized), {
     error: 'v.personName',
     path: ['nameRomanized'],
+    ...checkAlongsideFieldErrors,
   });
 export type Person = z.infer<typeof personSchema>;

@@ -53,7 +53,10 @@ export const anyRecordSchema = z.discriminatedUnion('entity', [
   fieldReportSchema,
   documentSchema,
   approvalSchema,
-]);
+], {
+  // An `entity` that is missing or none of the entity types reads as "v.entityType", not zod's prose.
+  error: (issue) => (issue.code === 'invalid_union' ? 'v.entityType' : undefined),
+});
 
 /**
  * Records that others point to come first, so an import in this order never stores a record before

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { datesInOrder, isoDateSchema, localizedTextSchema, optionalLocalizedTextSchema } from '../common';
+import { datesInOrder, isoDateSchema, localizedTextSchema, optionalLocalizedTextSchema, checkAlongsideFieldErrors } from '../common';
 import { countryCodeSchema } from '../taxonomy/countries';
 import { sexSchema } from '../taxonomy/roles';
 import { optionalText, recordBase, recordIdSchema } from './base';
@@ -54,5 +54,5 @@ export const indicatorPeriodSchema = z
     breakdown: z.array(indicatorBreakdownSchema).default([]),
     comment: optionalText(2000),
   })
-  .refine((p) => datesInOrder(p.periodStart, p.periodEnd), { error: 'v.endBeforeStart', path: ['periodEnd'] });
+  .refine((p) => datesInOrder(p.periodStart, p.periodEnd), { error: 'v.endBeforeStart', path: ['periodEnd'], ...checkAlongsideFieldErrors });
 export type IndicatorPeriod = z.infer<typeof indicatorPeriodSchema>;

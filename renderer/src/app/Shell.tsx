@@ -1,0 +1,44 @@
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { NavLink, Outlet, useNavigate } from 'react-router';
+import { getBridge } from '../bridge';
+import { DataMenu } from './DataMenu';
+import { LanguageSwitch } from './LanguageSwitch';
+import { OnlineIndicator } from './OnlineIndicator';
+import { menuCommandRoutes } from './menuCommands';
+
+export function Shell() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+
+  useEffect(() => getBridge().onMenuCommand((command) => navigate(menuCommandRoutes[command])), [navigate]);
+
+  return (
+    <div className="shell">
+      <a className="skip-link" href="#main">
+        {t('shell.skipToContent')}
+      </a>
+      <header className="topbar">
+        <span className="brand" aria-label={t('shell.appName')}>
+          <span className="brand-mark" aria-hidden="true">
+            STEP
+          </span>
+          <span className="brand-name">{t('shell.desk')}</span>
+        </span>
+        <nav aria-label={t('shell.navigation')} className="main-nav">
+          <NavLink to="/activities">{t('nav.activities')}</NavLink>
+          <NavLink to="/organizations">{t('nav.organizations')}</NavLink>
+          <NavLink to="/settings">{t('nav.settings')}</NavLink>
+        </nav>
+        <div className="topbar-tools">
+          <DataMenu />
+          <OnlineIndicator />
+          <LanguageSwitch />
+        </div>
+      </header>
+      <main id="main" tabIndex={-1}>
+        <Outlet />
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,148 @@
+import { isWithinArea } from '@shared/domain';
+import { matchesAllTerms, normalizeForSearch, searchTerms } from '@shared/search/normalize';
+import type { ActivityRow } from './activityRows';
+import type { StepDatabase } from './database';
+import type { Repository } from './repository';
+
+export interface ActivityFilter {
+  text: string;
+  country: string;
+  area: string;
+  modality: string;
+  status: string;
+  year: string;
+}
+
+export const emptyActivityFilter: ActivityFilter = { text: '', country: '', area: '', modality: '', status: '', year: '' };
+
+export type ActivitySortKey = 'title' | 'kind' | 'status' | 'countries' | 'start' | 'updatedAt';
+export interface ActivitySort {
+  key: ActivitySortKey;
+  direction: 'asc' | 'desc';
+}
+export const defaultActivitySort: ActivitySort = { key: 'updatedAt', direction: 'desc' };
+
+export function isFilterEmpty(filter: ActivityFilter): boolean {
+  return Object.values(filter).every((value) => value === '');
+}
+
+/**
+ * All activities' list rows in memory, loaded once and kept current by the repository's change events.
+ * Sorted copies are cached per sort and language, so that changing a filter or typing a search only
+ * filters an already sorted array (filtering keeps the order).
+ */
+export class ActivityIndex {
+  private rows = new Map<string, ActivityRow>();
+  private loaded = false;
+  private loading: Promise<void> | undefined;
+  private sortedCache = new Map<string, ActivityRow[]>();
+  private listeners = new Set<() => void>();
+  /** Changes whenever the rows change; React reads it through useSyncExternalStore. */
+  version = 0;
+
+  constructor(
+    private readonly db: StepDatabase,
+    repository: Repository,
+  ) {
+    repository.subscribe((changes) => {
+      const touched = changes.filter((change) => change.entity === 'activity');
+      if (touched.length === 0 || !this.loaded) return;
+      void this.apply(touched.flatMap((c) => c.ids), touched.some((c) => c.deleted));
+    });
+  }
+
+  get isLoaded(): boolean {
+    return this.loaded;
+  }
+
+  get size(): number {
+    return this.rows.size;
+  }
+
+  load(): Promise<void> {
+    this.loading ??= this.db.activityRows.toArray().then((rows) => {
+      for (const row of rows) this.rows.set(row.id, row);
+      this.loaded = true;
+      this.changed();
+    });
+    return this.loading;
+  }
+
+  /** The most recently updated rows, straight from the index: what the list shows while it loads. */
+  firstPage(limit: number): Promise<ActivityRow[]> {
+    return this.db.activityRows.orderBy('updatedAt').reverse().limit(limit).toArray();
+  }
+
+  query(filter: ActivityFilter, sort: ActivitySort, language: string): ActivityRow[] {
+    const sorted = this.sorted(sort, language);
+    if (isFilterEmpty(filter)) return sorted;
+    const terms = searchTerms(filter.text);
+    const year = filter.year ? Number(filter.year) : undefined;
+    return sorted.filter(
+      (row) =>
+        (!filter.country || row.countries.includes(filter.country)) &&
+        (!filter.modality || row.modality === filter.modality) &&
+        (!filter.status || row.status === filter.status) &&
+        (year === undefined || row.year === year) &&
+        (!filter.area || row.priorityAreas.some((code) => isWithinArea(code, filter.area))) &&
+        (terms.length === 0 || matchesAllTerms(row.search, terms)),
+    );
+  }
+
+  /** Years that activities start in, newest first: the year filter's choices. */
+  years(): number[] {
+    const years = new Set<number>();
+    for (const row of this.rows.values()) years.add(row.year);
+    return [...years].sort((a, b) => b - a);
+  }
+
+  subscribe(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private sorted(sort: ActivitySort, language: string): ActivityRow[] {
+    const cacheKey = `${sort.key}:${sort.direction}:${language}`;
+    const cached = this.sortedCache.get(cacheKey);
+    if (cached) return cached;
+    const keyOf = sortKeyOf(sort.key, language);
+    const keyed = [...this.rows.values()].map((row) => ({ row, key: keyOf(row) }));
+    const sign = sort.direction === 'asc' ? 1 : -1;
+    keyed.sort((a, b) => (a.key < b.key ? -sign : a.key > b.key ? sign : a.row.id < b.row.id ? -1 : 1));
+    const sorted = keyed.map((entry) => entry.row);
+    this.sortedCache.set(cacheKey, sorted);
+    return sorted;
+  }
+
+  private async apply(ids: string[], someDeleted: boolean): Promise<void> {
+    const rows = await this.db.activityRows.bulkGet(ids);
+    rows.forEach((row, i) => {
+      if (row) this.rows.set(row.id, row);
+      else if (someDeleted) this.rows.delete(ids[i] as string);
+    });
+    this.changed();
+  }
+
+  private changed(): void {
+    this.sortedCache.clear();
+    this.version += 1;
+    for (const listener of this.listeners) listener();
+  }
+}
+
+function sortKeyOf(key: ActivitySortKey, language: string): (row: ActivityRow) => string {
+  switch (key) {
+    case 'title':
+      return (row) => normalizeForSearch(row.title[language as 'en'] ?? row.title.en ?? Object.values(row.title)[0] ?? '');
+    case 'kind':
+      return (row) => row.kind;
+    case 'status':
+      return (row) => row.status;
+    case 'countries':
+      return (row) => row.countries.join(',');
+    case 'start':
+      return (row) => row.start;
+    case 'updatedAt':
+      return (row) => row.updatedAt;
+  }
+}

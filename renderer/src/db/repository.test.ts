@@ -1,0 +1,126 @@
+import 'fake-indexeddb/auto';
+import { newRecordId } from '@shared/domain';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openStepDatabase, type StepDatabase } from './database';
+import { createRepository, type Draft, type Repository } from './repository';
+
+const activityDraft = (overrides: Partial<Draft<'activity'>> = {}): Draft<'activity'> => ({
+  title: { en: 'Joint laboratory for rice breeding', zh: '水稻育种联合实验室' },
+  description: { en: 'Breeding climate-resilient rice varieties.' },
+  details: { kind: 'joint-lab', researchLines: ['Drought tolerance'], equipment: [] },
+  status: 'implementation',
+  countries: ['LA', 'CN'],
+  priorityAreas: ['tech/agriculture/crop-breeding'],
+  plannedStart: '2024-03-01',
+  plannedEnd: '2027-02-28',
+  defaultCurrency: 'CNY',
+  ...overrides,
+});
+
+let db: StepDatabase;
+let repository: Repository;
+beforeEach(async () => {
+  db = openStepDatabase(`test-${Math.random()}`);
+  repository = createRepository(db);
+  await db.open();
+});
+afterEach(async () => {
+  db.close();
+  await db.delete();
+});
+
+describe('repository: the one write path', () => {
+  it('validates before storing: an invalid draft stores nothing and says which field is wrong', async () => {
+    const outcome = await repository.create('activity', activityDraft({ title: {}, plannedEnd: '2020-01-01' }));
+    expect(outcome.ok).toBe(false);
+    if (outcome.ok) return;
+    expect(outcome.issues).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ path: 'title', message: 'v.required' }),
+        expect.objectContaining({ path: 'plannedEnd', message: 'v.endBeforeStart' }),
+      ]),
+    );
+    expect(await db.activities.count()).toBe(0);
+    expect(await db.activityRows.count()).toBe(0);
+  });
+
+  it('mints a UUIDv7 id and timestamps on create, and keeps the list row in step', async () => {
+    const outcome = await repository.create('activity', activityDraft());
+    expect(outcome.ok).toBe(true);
+    if (!outcome.ok) return;
+    expect(outcome.record.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(await db.activities.get(outcome.record.id)).toEqual(outcome.record);
+    const row = await db.activityRows.get(outcome.record.id);
+    expect(row).toMatchObject({ kind: 'joint-lab', modality: 'joint-labs', year: 2024, countries: ['LA', 'CN'] });
+    expect(row?.search).toContain('rice breeding');
+  });
+
+  it('replaces a record, keeps its identity and creation time, and moves updatedAt forward even with a clock behind', async () => {
+    const clockTimes = [new Date('2025-06-01T00:00:00Z'), new Date('2025-01-01T00:00:00Z')];
+    const skewed = createRepository(db, () => clockTimes.shift() ?? new Date());
+    const created = await skewed.create('activity', activityDraft());
+    if (!created.ok) throw new Error('create failed');
+    const replaced = await skewed.replace('activity', created.record.id, activityDraft({ status: 'closed' }));
+    if (!replaced.ok) throw new Error('replace failed');
+    expect(replaced.record.createdAt).toBe(created.record.createdAt);
+    expect(replaced.record.updatedAt > created.record.updatedAt).toBe(true);
+    expect((await db.activityRows.get(created.record.id))?.status).toBe('closed');
+  });
+
+  it('refuses an invalid replacement and leaves the stored record untouched', async () => {
+    const created = await repository.create('activity', activityDraft());
+    if (!created.ok) throw new Error('create failed');
+    const outcome = await repository.replace('activity', created.record.id, activityDraft({ countries: [] }));
+    expect(outcome.ok).toBe(false);
+    expect(await db.activities.get(created.record.id)).toEqual(created.record);
+  });
+
+  it('deletes a record with its list row and tells listeners after commit', async () => {
+    const seen: string[] = [];
+    repository.subscribe((changes) => seen.push(...changes.map((c) => `${c.entity}:${c.deleted}`)));
+    const created = await repository.create('activity', activityDraft());
+    if (!created.ok) throw new Error('create failed');
+    await repository.remove('activity', created.record.id);
+    expect(await db.activities.count()).toBe(0);
+    expect(await db.activityRows.count()).toBe(0);
+    expect(seen).toEqual(['activity:false', 'activity:true']);
+  });
+
+  it('imports a batch idempotently, rejects invalid items with reasons, and never overwrites a newer record', async () => {
+    const now = '2025-05-01T10:00:00.000Z';
+    const organization = {
+      entity: 'organization',
+      id: newRecordId(),
+      createdAt: now,
+      updatedAt: now,
+      name: { en: 'National University of Laos', lo: 'ມະຫາວິທະຍາໄລແຫ່ງຊາດ' },
+      type: 'university',
+      country: 'LA',
+    };
+    const bad = { ...organization, id: newRecordId(), country: 'XX' };
+    const first = await repository.importBatch([
+      { source: 1, value: organization },
+      { source: 2, value: bad },
+      { source: 3, value: { entity: 'spaceship' } },
+    ]);
+    expect(first).toMatchObject({ stored: 1, unchanged: 0, keptNewer: 0 });
+    expect(first.rejected.map((r) => r.source)).toEqual([2, 3]);
+    expect(first.rejected[0]?.issues[0]).toMatchObject({ path: 'country', message: 'v.country' });
+
+    const again = await repository.importBatch([{ source: 1, value: organization }]);
+    expect(again).toMatchObject({ stored: 0, unchanged: 1 });
+
+    const older = { ...organization, updatedAt: '2024-01-01T00:00:00.000Z', acronym: 'OLD' };
+    expect(await repository.importBatch([{ source: 1, value: older }])).toMatchObject({ stored: 0, keptNewer: 1 });
+    expect((await db.organizations.get(organization.id))?.acronym).toBeUndefined();
+    expect(await db.organizations.count()).toBe(1);
+  });
+
+  it('writes a record and its list row atomically: a failing row write leaves neither', async () => {
+    const originalBulkPut = db.activityRows.bulkPut.bind(db.activityRows);
+    db.activityRows.bulkPut = (() => Promise.reject(new Error('disk full'))) as unknown as typeof originalBulkPut;
+    await expect(repository.create('activity', activityDraft())).rejects.toThrow('disk full');
+    db.activityRows.bulkPut = originalBulkPut;
+    expect(await db.activities.count()).toBe(0);
+  });
+});

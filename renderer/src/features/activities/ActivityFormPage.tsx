@@ -1,0 +1,259 @@
+import { activityKinds, activityStatuses, contentLanguages, countries, issuesByPath, modalities, priorityAreas, type ActivityKind, type ContentLanguage, type FieldIssue } from '@shared/domain';
+import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate, useParams } from 'react-router';
+import { getRecord } from '../../db/reads';
+import { getStore } from '../../db/store';
+import { useIssueText, useLabel } from '../../i18n';
+import { useUiStore } from '../../state/uiStore';
+import { CheckboxGroup, Field } from '../../ui/Field';
+import { RecordPicker } from '../../ui/RecordPicker';
+import { activityToForm, emptyActivityForm, formLanguages, suggestedLocalLanguage, toActivityDraft, type ActivityFormValues } from './activityForm';
+import { KindDetailsSection } from './KindDetailsSection';
+import { usePickerSources } from './usePickerSources';
+
+type LoadState = { phase: 'loading' } | { phase: 'missing' } | { phase: 'ready' };
+
+export function ActivityFormPage() {
+  const { id } = useParams();
+  const { t } = useTranslation('activities');
+  const label = useLabel();
+  const issueText = useIssueText();
+  const language = useUiStore((state) => state.language);
+  const navigate = useNavigate();
+  const sources = usePickerSources(language);
+  const [values, setValues] = useState<ActivityFormValues>(emptyActivityForm);
+  const [load, setLoad] = useState<LoadState>(id ? { phase: 'loading' } : { phase: 'ready' });
+  const [saveIssues, setSaveIssues] = useState<FieldIssue[]>([]);
+  const [attempted, setAttempted] = useState(false);
+  const [saving, setSaving] = useState(false);
+  const formRef = useRef<HTMLFormElement>(null);
+
+  useEffect(() => {
+    if (!id) return;
+    void getRecord('activity', id).then((activity) => {
+      if (!activity) return setLoad({ phase: 'missing' });
+      setValues(activityToForm(activity));
+      setLoad({ phase: 'ready' });
+    });
+  }, [id]);
+
+  // Once a save has failed, each message goes away as soon as its field is fixed.
+  const liveIssues = useMemo(() => (attempted ? getStore().repository.validateDraft('activity', toActivityDraft(values)) : []), [attempted, values]);
+  const issues = [...liveIssues, ...saveIssues];
+
+  if (load.phase === 'loading') return <p className="page muted">{t('form.loading')}</p>;
+  if (load.phase === 'missing')
+    return (
+      <section className="page">
+        <h1>{t('detail.notFound')}</h1>
+        <Link to="/activities">{t('detail.backToList')}</Link>
+      </section>
+    );
+
+  const errors: Record<string, string> = {};
+  for (const [path, issue] of Object.entries(issuesByPath(issues))) {
+    // A missing kind shows up on `details` (no section matches); show it on the kind selector.
+    const key = path === 'details' || path === 'details.kind' ? 'kind' : path;
+    errors[key] ??= issueText(issue.message, issue.params);
+  }
+  const update = (patch: Partial<ActivityFormValues>) => {
+    setValues((current) => ({ ...current, ...patch }));
+    setSaveIssues([]);
+  };
+  const languages = formLanguages(values);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setSaving(true);
+    const draft = toActivityDraft(values);
+    const { repository } = getStore();
+    const outcome = id ? await repository.replace('activity', id, draft) : await repository.create('activity', draft);
+    setSaving(false);
+    if (outcome.ok) return navigate(`/activities/${outcome.record.id}`, { state: { saved: true } });
+    setAttempted(true);
+    // Validation problems come back through liveIssues; keep only what validation cannot see (a deleted record).
+    setSaveIssues(outcome.issues.filter((issue) => issue.message === 'v.notFound'));
+    // Move focus to the first field to fix, after React has drawn the messages.
+    requestAnimationFrame(() => formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"], .has-error input')?.focus());
+  };
+
+  const errorCount = Object.keys(errors).length;
+
+  return (
+    <section className="page" aria-labelledby="activity-form-heading">
+      <div className="page-header">
+        <h1 id="activity-form-heading">{id ? t('form.editTitle') : t('form.newTitle')}</h1>
+      </div>
+      <form ref={formRef} onSubmit={submit} noValidate className="form" data-testid="activity-form">
+        {errorCount > 0 && (
+          <div className="form-summary" role="alert" data-testid="form-summary">
+            {t('form.fixErrors', { count: errorCount })}
+          </div>
+        )}
+        <fieldset className="form-section">
+          <legend>{t('form.basics')}</legend>
+          <div className="form-grid">
+            <Field label={t('fields.kind')} error={errors.kind} required>
+              {(props) => (
+                <select {...props} value={values.kind} onChange={(e) => update({ kind: e.target.value as ActivityKind, details: {} })} data-testid="field-kind">
+                  <option value="">{t('form.chooseKind')}</option>
+                  {modalities.map((modality) => (
+                    <optgroup key={modality.code} label={label(modality.label)}>
+                      {activityKinds
+                        .filter((kind) => kind.modality === modality.code)
+                        .map((kind) => (
+                          <option key={kind.code} value={kind.code}>
+                            {label(kind.label)}
+                          </option>
+                        ))}
+                    </optgroup>
+                  ))}
+                </select>
+              )}
+            </Field>
+            <Field label={t('fields.status')} error={errors.status} required>
+              {(props) => (
+                <select {...props} value={values.status} onChange={(e) => update({ status: e.target.value })} data-testid="field-status">
+                  {activityStatuses.map((status) => (
+                    <option key={status.code} value={status.code}>
+                      {label(status.label)}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+          </div>
+        </fieldset>
+
+        <fieldset className="form-section">
+          <legend>{t('form.titleAndDescription')}</legend>
+          <p className="field-hint">{t('form.titleHint')}</p>
+          <Field label={t('form.localLanguage')}>
+            {(props) => (
+              <select {...props} value={values.localLanguage} onChange={(e) => update({ localLanguage: e.target.value as ContentLanguage | '' })} data-testid="field-local-language">
+                <option value="">{t('form.noLocalLanguage')}</option>
+                {contentLanguages
+                  .filter((l) => l !== 'en' && l !== 'zh')
+                  .map((l) => (
+                    <option key={l} value={l}>
+                      {t(`languages.${l}`)}
+                    </option>
+                  ))}
+              </select>
+            )}
+          </Field>
+          <div className="form-grid">
+            {languages.map((l, index) => (
+              <Field key={l} label={t('fields.titleIn', { language: t(`languages.${l}`) })} error={index === 0 ? errors.title : undefined} required={index === 0}>
+                {(props) => (
+                  <input
+                    {...props}
+                    lang={l}
+                    value={values.title[l] ?? ''}
+                    onChange={(e) => update({ title: { ...values.title, [l]: e.target.value } })}
+                    data-testid={`field-title-${l}`}
+                  />
+                )}
+              </Field>
+            ))}
+          </div>
+          <div className="form-grid">
+            {languages.map((l) => (
+              <Field key={l} label={t('fields.descriptionIn', { language: t(`languages.${l}`) })} error={errors[`description.${l}`]}>
+                {(props) => (
+                  <textarea
+                    {...props}
+                    lang={l}
+                    rows={4}
+                    value={values.description[l] ?? ''}
+                    onChange={(e) => update({ description: { ...values.description, [l]: e.target.value } })}
+                    data-testid={`field-description-${l}`}
+                  />
+                )}
+              </Field>
+            ))}
+          </div>
+        </fieldset>
+
+        <fieldset className="form-section">
+          <legend>{t('form.scope')}</legend>
+          <CheckboxGroup
+            legend={t('fields.countries')}
+            error={errors.countries}
+            testId="field-countries"
+            columns={4}
+            options={countries.map((c) => ({ value: c.code, label: label(c.label) }))}
+            value={values.countries}
+            onChange={(next) => update({ countries: next, localLanguage: values.localLanguage || suggestedLocalLanguage(next) })}
+          />
+          <CheckboxGroup
+            legend={t('fields.priorityAreas')}
+            error={errors.priorityAreas}
+            testId="field-priority-areas"
+            columns={2}
+            options={priorityAreas.map((a) => ({ value: a.code, label: label(a.label), depth: a.depth }))}
+            value={values.priorityAreas}
+            onChange={(next) => update({ priorityAreas: next })}
+          />
+        </fieldset>
+
+        <fieldset className="form-section">
+          <legend>{t('form.dates')}</legend>
+          <div className="form-grid four">
+            {(['plannedStart', 'plannedEnd', 'actualStart', 'actualEnd'] as const).map((name) => (
+              <Field key={name} label={t(`fields.${name}`)} error={errors[name]} required={name === 'plannedStart'}>
+                {(props) => <input {...props} type="date" value={values[name]} onChange={(e) => update({ [name]: e.target.value })} data-testid={`field-${name}`} />}
+              </Field>
+            ))}
+          </div>
+        </fieldset>
+
+        {values.kind && (
+          <KindDetailsSection
+            kind={values.kind}
+            values={values.details}
+            errors={errors}
+            sources={sources}
+            onChange={(name, value) => update({ details: { ...values.details, [name]: value } })}
+          />
+        )}
+
+        <fieldset className="form-section">
+          <legend>{t('form.other')}</legend>
+          <div className="form-grid">
+            <Field label={t('fields.parent')} error={errors.parentId}>
+              {(props) => (
+                <RecordPicker
+                  id={props.id}
+                  invalid={props['aria-invalid']}
+                  describedBy={props['aria-describedby']}
+                  options={sources.parents.filter((option) => option.id !== id)}
+                  value={values.parentId || undefined}
+                  onChange={(parentId) => update({ parentId: parentId ?? '' })}
+                  placeholder={t('form.typeToSearch')}
+                  clearLabel={t('form.clear')}
+                />
+              )}
+            </Field>
+            <Field label={t('fields.iatiIdentifier')} error={errors.iatiIdentifier}>
+              {(props) => <input {...props} value={values.iatiIdentifier} onChange={(e) => update({ iatiIdentifier: e.target.value })} />}
+            </Field>
+            <Field label={t('fields.defaultCurrency')} error={errors.defaultCurrency} hint={t('form.currencyHint')}>
+              {(props) => <input {...props} value={values.defaultCurrency} maxLength={3} onChange={(e) => update({ defaultCurrency: e.target.value })} />}
+            </Field>
+          </div>
+        </fieldset>
+
+        <div className="form-actions">
+          <button type="submit" className="button primary" disabled={saving} data-testid="save-activity">
+            {saving ? t('form.saving') : t('form.save')}
+          </button>
+          <Link className="button" to={id ? `/activities/${id}` : '/activities'}>
+            {t('form.cancel')}
+          </Link>
+        </div>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,48 @@
+import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import { isFilterEmpty, type ActivityFilter, type ActivitySort } from '../../db/activityIndex';
+import type { ActivityRow } from '../../db/activityRows';
+import { getStore } from '../../db/store';
+
+export type ActivityListState =
+  | { phase: 'loading' }
+  /** The index is still loading; these are the most recent rows, read straight from the database. */
+  | { phase: 'preview'; rows: ActivityRow[] }
+  | { phase: 'ready'; rows: ActivityRow[]; total: number };
+
+const previewSize = 60;
+
+/**
+ * The rows the list shows. The first rows come from an indexed query in milliseconds, so the list is
+ * never blank while the full in-memory index (needed to filter, sort and search 100,000 rows) loads.
+ */
+export function useActivityList(filter: ActivityFilter, sort: ActivitySort, language: string): ActivityListState {
+  const { activityIndex } = getStore();
+  const version = useSyncExternalStore(
+    (listener) => activityIndex.subscribe(listener),
+    () => activityIndex.version,
+  );
+  const [preview, setPreview] = useState<ActivityRow[] | undefined>();
+
+  useEffect(() => {
+    if (activityIndex.isLoaded) return;
+    let cancelled = false;
+    void activityIndex.firstPage(previewSize).then((rows) => {
+      if (!cancelled) setPreview(rows);
+    });
+    void activityIndex.load();
+    return () => {
+      cancelled = true;
+    };
+  }, [activityIndex]);
+
+  return useMemo((): ActivityListState => {
+    if (activityIndex.isLoaded) {
+      return { phase: 'ready', rows: activityIndex.query(filter, sort, language), total: activityIndex.size };
+    }
+    const canPreview = isFilterEmpty(filter) && sort.key === 'updatedAt' && sort.direction === 'desc';
+    if (preview && canPreview) return { phase: 'preview', rows: preview };
+    return { phase: 'loading' };
+    // `version` changes whenever the index does; it is how this memo knows to recompute.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [activityIndex, version, preview, filter, sort, language]);
+}

@@ -1,0 +1,23 @@
+import { useEffect, useState } from 'react';
+import { activityOptions, organizationOptions, personOptions, type RecordOption } from '../../db/pickerOptions';
+import type { PickerSources } from './KindDetailsSection';
+
+type Sources = PickerSources & { parents: RecordOption[] };
+const none: Sources = { organizations: [], people: [], trainingCenters: [], parents: [] };
+
+/** Loads what the form's record pickers choose from, once per form and language. */
+export function usePickerSources(language: string): Sources {
+  const [sources, setSources] = useState<Sources>(none);
+  useEffect(() => {
+    let cancelled = false;
+    void Promise.all([organizationOptions(language), personOptions(), activityOptions(language, 'training-center'), activityOptions(language)]).then(
+      ([organizations, people, trainingCenters, parents]) => {
+        if (!cancelled) setSources({ organizations, people, trainingCenters, parents });
+      },
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, [language]);
+  return sources;
+}

@@ -1,0 +1,75 @@
+import type { ContentLanguage, Organization } from '@shared/domain';
+import type { Draft } from '../../db/repository';
+
+/** The organization form's values, as typed (see activityForm.ts for why strings). */
+export interface OrganizationFormValues {
+  name: Partial<Record<ContentLanguage, string>>;
+  localLanguage: ContentLanguage | '';
+  acronym: string;
+  type: string;
+  country: string;
+  city: string;
+  address: string;
+  website: string;
+  email: string;
+  phone: string;
+  parentId: string;
+  iatiIdentifier: string;
+}
+
+export const emptyOrganizationForm = (): OrganizationFormValues => ({
+  name: {},
+  localLanguage: '',
+  acronym: '',
+  type: '',
+  country: '',
+  city: '',
+  address: '',
+  website: '',
+  email: '',
+  phone: '',
+  parentId: '',
+  iatiIdentifier: '',
+});
+
+export function organizationToForm(o: Organization): OrganizationFormValues {
+  const local = Object.keys(o.name).find((l) => l !== 'en' && l !== 'zh') as ContentLanguage | undefined;
+  return {
+    name: { ...o.name },
+    localLanguage: local ?? '',
+    acronym: o.acronym ?? '',
+    type: o.type,
+    country: o.country,
+    city: o.city ?? '',
+    address: o.address ?? '',
+    website: o.website ?? '',
+    email: o.email ?? '',
+    phone: o.phone ?? '',
+    parentId: o.parentId ?? '',
+    iatiIdentifier: o.iatiIdentifier ?? '',
+  };
+}
+
+const blank = (value: string) => (value.trim() === '' ? undefined : value.trim());
+
+export function toOrganizationDraft(values: OrganizationFormValues): Draft<'organization'> {
+  const languages: ContentLanguage[] = values.localLanguage ? ['en', 'zh', values.localLanguage] : ['en', 'zh'];
+  const name: Partial<Record<ContentLanguage, string>> = {};
+  for (const l of languages) {
+    const text = blank(values.name[l] ?? '');
+    if (text) name[l] = text;
+  }
+  return {
+    name,
+    acronym: blank(values.acronym),
+    type: values.type as Organization['type'],
+    country: values.country as Organization['country'],
+    city: blank(values.city),
+    address: blank(values.address),
+    website: blank(values.website),
+    email: blank(values.email),
+    phone: blank(values.phone),
+    parentId: blank(values.parentId),
+    iatiIdentifier: blank(values.iatiIdentifier),
+  };
+}

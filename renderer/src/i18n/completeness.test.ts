@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { resources } from './resources';
+
+type Tree = { [key: string]: string | Tree };
+
+function flatten(tree: Tree, prefix = ''): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const [key, value] of Object.entries(tree)) {
+    const path = prefix ? `${prefix}.${key}` : key;
+    if (typeof value === 'string') out.set(path, value);
+    else for (const [k, v] of flatten(value, path)) out.set(k, v);
+  }
+  return out;
+}
+
+/** Plural forms differ by language (English has _one and _other, Chinese only _other). */
+const withoutPlural = (key: string) => key.replace(/_(one|other)$/, '');
+
+/** Every source file of the renderer, as text (Vite reads them; the renderer has no file system). */
+const sources = import.meta.glob(['../**/*.{ts,tsx}', '!../**/*.test.ts'], { query: '?raw', import: 'default', eager: true }) as Record<string, string>;
+
+/** The namespace a file's bare keys belong to: its feature's, or `common` outside features. */
+function namespaceOf(file: string): string {
+  return /features\/([^/]+)\//.exec(file)?.[1] ?? 'common';
+}
+
+describe('translations', () => {
+  const namespaces = Object.keys(resources.en) as (keyof typeof resources.en)[];
+
+  it.each(namespaces)('namespace %s has the same keys in English and Chinese, none empty', (ns) => {
+    const en = flatten(resources.en[ns] as Tree);
+    const zh = flatten(resources.zh[ns] as Tree);
+    expect([...new Set([...zh.keys()].map(withoutPlural))].sort()).toEqual([...new Set([...en.keys()].map(withoutPlural))].sort());
+    for (const [key, value] of [...en, ...zh]) expect(value.trim(), `${ns}:${key}`).not.toBe('');
+  });
+
+  it('has a translation for every literal key the code asks for', () => {
+    const missing: string[] = [];
+    expect(Object.keys(sources).length).toBeGreaterThan(10);
+    for (const [file, source] of Object.entries(sources)) {
+      const fileNs = /useTranslation\('([^']+)'\)/.exec(source)?.[1] ?? namespaceOf(file);
+      for (const match of source.matchAll(/\bt\(\s*'([^'$`]+)'/g)) {
+        const raw = match[1] as string;
+        const [ns, key] = raw.includes(':') ? (raw.split(':') as [string, string]) : [fileNs, raw];
+        for (const language of ['en', 'zh'] as const) {
+          const table = flatten((resources[language] as Record<string, Tree>)[ns] ?? {});
+          if (!table.has(key) && !table.has(`${key}_other`)) missing.push(`${language} ${file}: ${ns}:${key}`);
+        }
+      }
+    }
+    expect(missing).toEqual([]);
+  });
+});

@@ -1,0 +1,19 @@
+import './fonts';
+import './styles.css';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './app/App';
+import { startI18n } from './i18n';
+import { requestPersistentStorage } from './db/storage';
+import { usePersistenceStore } from './state/persistenceStore';
+
+startI18n();
+void requestPersistentStorage().then((state) => usePersistenceStore.getState().set(state));
+
+const root = document.getElementById('root');
+if (!root) throw new Error('index.html has no #root element');
+createRoot(root).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);

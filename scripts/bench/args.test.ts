@@ -1,0 +1,16 @@
+import { describe, expect, it } from 'vitest';
+import { parseBenchArgs } from './args';
+
+describe('bench arguments', () => {
+  it('has defaults and reads sizes', () => {
+    expect(parseBenchArgs([])).toMatchObject({ records: 20000, runs: 3, queries: 20, build: true, data: undefined });
+    expect(parseBenchArgs(['--records', '100000', '--no-build'])).toMatchObject({ records: 100000, build: false });
+  });
+
+  it('refuses bad values with a message that names the argument', () => {
+    expect(() => parseBenchArgs(['--records', 'lots'])).toThrow('--records must be a whole number');
+    expect(() => parseBenchArgs(['--records', '0'])).toThrow('--records');
+    expect(() => parseBenchArgs(['--data', '/no/such/file.ndjson'])).toThrow('--data: no file at /no/such/file.ndjson');
+    expect(() => parseBenchArgs(['--colour'])).toThrow();
+  });
+});

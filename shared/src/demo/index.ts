@@ -1,0 +1,2 @@
+export { generateDemoRecords, type DemoMix, type DemoOptions } from './generate';
+export { exampleChineseOrganization, exampleRecordList, exampleRecords } from './examples';

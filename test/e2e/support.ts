@@ -1,0 +1,34 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+
+/** Writes a demo NDJSON file with the project's own CLI, as a user would. */
+export function makeDemoFile(records: number, seed = 7): string {
+  const out = join(mkdtempSync(join(tmpdir(), 'step-e2e-')), `demo-${records}.ndjson`);
+  execFileSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'scripts/demo-data.ts', '--records', String(records), '--out', out, '--seed', String(seed)], {
+    stdio: 'pipe',
+  });
+  return out;
+}
+
+/**
+ * Starts recording, inside the page, whether a progress bar ever appeared and the highest value it
+ * showed. An import of a few thousand records can finish between two polls of a plain assertion.
+ */
+export async function watchProgress(page: Page): Promise<() => Promise<{ seen: boolean; maxValue: number; updates: number }>> {
+  await page.evaluate(() => {
+    const state = { seen: false, maxValue: 0, updates: 0 };
+    (window as unknown as { __progress: typeof state }).__progress = state;
+    const observer = new MutationObserver(() => {
+      const bar = document.querySelector<HTMLProgressElement>('[data-testid="progress"] progress');
+      if (!bar) return;
+      state.seen = true;
+      state.updates += 1;
+      state.maxValue = Math.max(state.maxValue, bar.value / (bar.max || 1));
+    });
+    observer.observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
+  });
+  return () => page.evaluate(() => (window as unknown as { __progress: { seen: boolean; maxValue: number; updates: number } }).__progress);
+}
