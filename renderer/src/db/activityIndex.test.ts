@@ -69,3 +69,15 @@ describe('the activity list index', () => {
     expect(index.years()).toEqual([2024, 2023, 2021]);
   });
 });
+
+describe('typing a longer query', () => {
+  it('narrows the previous answer and still answers exactly', () => {
+    const all = ['Landslide early warning mission', 'Rice breeding course', 'Water sanitation lab'];
+    expect(titles({ text: 'r' })).toEqual(all);
+    expect(titles({ text: 'ri' })).toEqual(['Rice breeding course']);
+    expect(titles({ text: 'ri course' })).toEqual(['Rice breeding course']);
+    expect(titles({ text: 'ri lab' })).toEqual([]);
+    expect(titles({ text: 'r' })).toEqual(all);
+    expect(titles({ text: 'ri', country: 'VN' })).toEqual([]);
+  });
+});

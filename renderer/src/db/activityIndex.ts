@@ -1,5 +1,6 @@
 import { isWithinArea } from '@shared/domain';
-import { matchesAllTerms, normalizeForSearch, searchTerms } from '@shared/search/normalize';
+import { SearchCorpus } from '@shared/search/corpus';
+import { isEmptyQuery, matchesSplitQuery, normalizeForSearch, splitQuery } from '@shared/search/normalize';
 import type { ActivityRow } from './activityRows';
 import type { StepDatabase } from './database';
 import type { Repository } from './repository';
@@ -36,6 +37,12 @@ export class ActivityIndex {
   private loaded = false;
   private loading: Promise<void> | undefined;
   private sortedCache = new Map<string, ActivityRow[]>();
+  /** The last answer, so that typing one more letter only filters the rows the shorter query found. */
+  private yearsCache: number[] | undefined;
+  private corpusTimer: ReturnType<typeof setTimeout> | undefined;
+  /** All rows' search text as one corpus, built on the first search after a change. */
+  private corpus: { corpus: SearchCorpus; entryOf: Map<ActivityRow, number> } | undefined;
+  private lastAnswer: { context: string; text: string; rows: ActivityRow[] } | undefined;
   private listeners = new Set<() => void>();
   /** Changes whenever the rows change; React reads it through useSyncExternalStore. */
   version = 0;
@@ -63,7 +70,7 @@ export class ActivityIndex {
     this.loading ??= this.db.activityRows.toArray().then((rows) => {
       for (const row of rows) this.rows.set(row.id, row);
       this.loaded = true;
-      this.changed();
+      this.changed(0);
     });
     return this.loading;
   }
@@ -74,31 +81,61 @@ export class ActivityIndex {
   }
 
   query(filter: ActivityFilter, sort: ActivitySort, language: string): ActivityRow[] {
-    const sorted = this.sorted(sort, language);
-    if (isFilterEmpty(filter)) return sorted;
-    const terms = searchTerms(filter.text);
+    if (isFilterEmpty(filter)) return this.sorted(sort, language);
+    const text = normalizeForSearch(filter.text).trim();
+    const context = JSON.stringify([this.version, sort, language, { ...filter, text: '' }]);
+    // A longer query finds a subset of what its prefix found (every term still contains the old one).
+    const last = this.lastAnswer;
+    const narrowing = last && last.context === context && last.text !== '' && text.startsWith(last.text);
+    const candidates = narrowing ? last.rows : this.sorted(sort, language);
+    const query = splitQuery(text);
     const year = filter.year ? Number(filter.year) : undefined;
-    return sorted.filter(
+    // Few candidates: check each one. Many: one pass over the corpus is far cheaper.
+    const textMatches = isEmptyQuery(query)
+      ? () => true
+      : candidates.length < this.rows.size / 8
+        ? (row: ActivityRow) => matchesSplitQuery(row.search, query)
+        : this.corpusMatcher(query);
+    const rows = candidates.filter(
       (row) =>
         (!filter.country || row.countries.includes(filter.country)) &&
         (!filter.modality || row.modality === filter.modality) &&
         (!filter.status || row.status === filter.status) &&
         (year === undefined || row.year === year) &&
         (!filter.area || row.priorityAreas.some((code) => isWithinArea(code, filter.area))) &&
-        (terms.length === 0 || matchesAllTerms(row.search, terms)),
+        textMatches(row),
     );
+    this.lastAnswer = { context, text, rows };
+    return rows;
   }
 
   /** Years that activities start in, newest first: the year filter's choices. */
   years(): number[] {
-    const years = new Set<number>();
-    for (const row of this.rows.values()) years.add(row.year);
-    return [...years].sort((a, b) => b - a);
+    if (!this.yearsCache) {
+      const years = new Set<number>();
+      for (const row of this.rows.values()) years.add(row.year);
+      this.yearsCache = [...years].sort((a, b) => b - a);
+    }
+    return this.yearsCache;
   }
 
   subscribe(listener: () => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
+  }
+
+  private corpusMatcher(query: ReturnType<typeof splitQuery>): (row: ActivityRow) => boolean {
+    const { corpus, entryOf } = this.ensureCorpus();
+    const hits = corpus.match(query);
+    return (row) => hits[entryOf.get(row) ?? -1] === 1;
+  }
+
+  private ensureCorpus(): NonNullable<ActivityIndex['corpus']> {
+    if (!this.corpus) {
+      const rows = [...this.rows.values()];
+      this.corpus = { corpus: new SearchCorpus(rows.map((row) => row.search)), entryOf: new Map(rows.map((row, i) => [row, i])) };
+    }
+    return this.corpus;
   }
 
   private sorted(sort: ActivitySort, language: string): ActivityRow[] {
@@ -123,8 +160,17 @@ export class ActivityIndex {
     this.changed();
   }
 
-  private changed(): void {
+  /**
+   * Drops everything derived from the rows and rebuilds the search corpus in the background: right
+   * away after loading, and once writes have paused (an import changes the rows every batch).
+   */
+  private changed(corpusDelayMs = 400): void {
     this.sortedCache.clear();
+    this.lastAnswer = undefined;
+    this.yearsCache = undefined;
+    this.corpus = undefined;
+    clearTimeout(this.corpusTimer);
+    this.corpusTimer = setTimeout(() => this.ensureCorpus(), corpusDelayMs);
     this.version += 1;
     for (const listener of this.listeners) listener();
   }

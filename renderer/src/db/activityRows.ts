@@ -1,5 +1,5 @@
 import { activityYear, modalityOfKind, pickText, type Activity, type ActivityKind, type LocalizedText, type ModalityCode } from '@shared/domain';
-import { searchableText } from '@shared/search/normalize';
+import { splitSearchText, type SplitSearchText } from '@shared/search/normalize';
 
 /**
  * What the activities list needs of an activity, and nothing more. Lists of 100,000 activities are
@@ -17,8 +17,8 @@ export interface ActivityRow {
   year: number;
   start: string;
   updatedAt: string;
-  /** Normalized titles and descriptions in every language (see shared/search). */
-  search: string;
+  /** Normalized titles and descriptions in every language, split by script (see shared/search). */
+  search: SplitSearchText;
 }
 
 export function activityRowOf(activity: Activity): ActivityRow {
@@ -33,7 +33,7 @@ export function activityRowOf(activity: Activity): ActivityRow {
     year: activityYear(activity),
     start: activity.actualStart ?? activity.plannedStart,
     updatedAt: activity.updatedAt,
-    search: searchableText([...Object.values(activity.title), ...Object.values(activity.description), activity.iatiIdentifier]),
+    search: splitSearchText([...Object.values(activity.title), ...Object.values(activity.description), activity.iatiIdentifier]),
   };
 }
 

@@ -1,12 +1,12 @@
 import { pickText } from '@shared/domain';
-import { searchableText } from '@shared/search/normalize';
+import { splitSearchText, type SplitSearchText } from '@shared/search/normalize';
 import { tableOf } from './database';
 import { getStore } from './store';
 
 export interface RecordOption {
   id: string;
   label: string;
-  search: string;
+  search: SplitSearchText;
 }
 
 /** Organizations to choose from, named in the reader's language, searchable in every language they have. */
@@ -15,7 +15,7 @@ export async function organizationOptions(language: string): Promise<RecordOptio
   return organizations
     .map((o) => {
       const name = pickText(o.name, language);
-      return { id: o.id, label: o.acronym ? `${name} (${o.acronym}) · ${o.country}` : `${name} · ${o.country}`, search: searchableText([...Object.values(o.name), o.acronym, o.city]) };
+      return { id: o.id, label: o.acronym ? `${name} (${o.acronym}) · ${o.country}` : `${name} · ${o.country}`, search: splitSearchText([...Object.values(o.name), o.acronym, o.city]) };
     })
     .sort((a, b) => a.label.localeCompare(b.label));
 }
@@ -26,7 +26,7 @@ export async function personOptions(): Promise<RecordOption[]> {
   return people.map((p) => ({
     id: p.id,
     label: [p.nameRomanized, p.nameNative].filter(Boolean).join(' · ') + ` · ${p.country}`,
-    search: searchableText([p.nameRomanized, p.nameNative]),
+    search: splitSearchText([p.nameRomanized, p.nameNative]),
   }));
 }
 

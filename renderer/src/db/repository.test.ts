@@ -52,7 +52,7 @@ describe('repository: the one write path', () => {
     expect(await db.activities.get(outcome.record.id)).toEqual(outcome.record);
     const row = await db.activityRows.get(outcome.record.id);
     expect(row).toMatchObject({ kind: 'joint-lab', modality: 'joint-labs', year: 2024, countries: ['LA', 'CN'] });
-    expect(row?.search).toContain('rice breeding');
+    expect(row?.search.latin).toContain('rice breeding');
   });
 
   it('replaces a record, keeps its identity and creation time, and moves updatedAt forward even with a clock behind', async () => {
@@ -110,7 +110,9 @@ describe('repository: the one write path', () => {
     const again = await repository.importBatch([{ source: 1, value: organization }]);
     expect(again).toMatchObject({ stored: 0, unchanged: 1 });
 
-    const older = { ...organization, updatedAt: '2024-01-01T00:00:00.000Z', acronym: 'OLD' };
+    const sameMomentElsewhere = { ...organization, updatedAt: '2025-05-01T17:00:00.000+07:00', acronym: 'SAME' };
+    expect(await repository.importBatch([{ source: 1, value: sameMomentElsewhere }])).toMatchObject({ stored: 0, unchanged: 1 });
+    const older = { ...organization, updatedAt: '2025-05-01T16:00:00+07:00', acronym: 'OLD' };
     expect(await repository.importBatch([{ source: 1, value: older }])).toMatchObject({ stored: 0, keptNewer: 1 });
     expect((await db.organizations.get(organization.id))?.acronym).toBeUndefined();
     expect(await db.organizations.count()).toBe(1);

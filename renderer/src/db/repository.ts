@@ -142,8 +142,10 @@ export function createRepository(db: StepDatabase, clock: () => Date = () => new
         const toStore = records.filter((record, i) => {
           const stored = existing[i];
           if (!stored) return true;
-          if (stored.updatedAt > record.updatedAt) return void result.keptNewer++, false;
-          if (stored.updatedAt === record.updatedAt) return void result.unchanged++, false;
+          // Instants, not strings: "2025-01-01T08:00:00+07:00" and "2025-01-01T01:00:00Z" are the same moment.
+          const age = Date.parse(stored.updatedAt) - Date.parse(record.updatedAt);
+          if (age > 0) return void result.keptNewer++, false;
+          if (age === 0) return void result.unchanged++, false;
           return true;
         });
         if (toStore.length === 0) continue;
@@ -181,9 +183,8 @@ export type Repository = ReturnType<typeof createRepository>;
  * laptops' clocks are often wrong): the record still reads as changed.
  */
 function laterThan(previous: string, now: Date): string {
-  const candidate = now.toISOString();
-  if (candidate > previous) return candidate;
-  return new Date(Date.parse(previous) + 1).toISOString();
+  const previousMs = Date.parse(previous);
+  return new Date(now.getTime() > previousMs ? now.getTime() : previousMs + 1).toISOString();
 }
 
 export { tableNames };

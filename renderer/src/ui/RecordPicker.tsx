@@ -1,5 +1,5 @@
 import { useId, useMemo, useState } from 'react';
-import { matchesAllTerms, searchTerms, searchableText } from '@shared/search/normalize';
+import { matchesSplitQuery, splitQuery, splitSearchText, type SplitSearchText } from '@shared/search/normalize';
 
 export interface PickerOption {
   id: string;
@@ -7,7 +7,7 @@ export interface PickerOption {
   /** Extra text to match on (acronym, romanized name) that is not shown. */
   keywords?: string;
   /** Already normalized text to match on, when the caller has it (saves normalizing thousands again). */
-  search?: string;
+  search?: SplitSearchText;
 }
 
 const maxShown = 8;
@@ -40,12 +40,13 @@ export function RecordPicker({
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(0);
   const selected = options.find((option) => option.id === value);
-  const haystacks = useMemo(() => options.map((o) => o.search ?? searchableText([o.label, o.keywords])), [options]);
+  const haystacks = useMemo(() => options.map((o) => o.search ?? splitSearchText([o.label, o.keywords])), [options]);
   const matches = useMemo(() => {
-    const terms = searchTerms(query);
+    const compiled = splitQuery(query);
     const found: PickerOption[] = [];
     for (let i = 0; i < options.length && found.length < maxShown; i += 1) {
-      if (matchesAllTerms(haystacks[i] ?? '', terms)) found.push(options[i] as PickerOption);
+      const haystack = haystacks[i];
+      if (haystack && matchesSplitQuery(haystack, compiled)) found.push(options[i] as PickerOption);
     }
     return found;
   }, [options, haystacks, query]);

@@ -1,11 +1,27 @@
-/** Number and date formatting in the reader's UI language. */
+/**
+ * Number and date formatting in the reader's UI language. Intl formatters are costly to build (a list
+ * re-renders dozens of dates per keystroke), so each is built once per language and options.
+ */
+const formatters = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
+
+function cached<T extends Intl.NumberFormat | Intl.DateTimeFormat>(key: string, make: () => T): T {
+  let formatter = formatters.get(key) as T | undefined;
+  if (!formatter) {
+    formatter = make();
+    formatters.set(key, formatter);
+  }
+  return formatter;
+}
+
+const locale = (language: string) => (language === 'zh' ? 'zh-CN' : 'en');
+
 export function formatNumber(value: number, language: string): string {
-  return new Intl.NumberFormat(language === 'zh' ? 'zh-CN' : 'en').format(value);
+  return cached(`n:${language}`, () => new Intl.NumberFormat(locale(language))).format(value);
 }
 
 export function formatMoney(amount: number, currency: string, language: string): string {
   try {
-    return new Intl.NumberFormat(language === 'zh' ? 'zh-CN' : 'en', { style: 'currency', currency }).format(amount);
+    return cached(`m:${language}:${currency}`, () => new Intl.NumberFormat(locale(language), { style: 'currency', currency })).format(amount);
   } catch {
     return `${formatNumber(amount, language)} ${currency}`;
   }
@@ -15,7 +31,8 @@ export function formatDate(isoDate: string | undefined, language: string): strin
   if (!isoDate) return '';
   const date = new Date(isoDate.length === 10 ? `${isoDate}T00:00:00Z` : isoDate);
   if (Number.isNaN(date.getTime())) return isoDate;
-  return new Intl.DateTimeFormat(language === 'zh' ? 'zh-CN' : 'en-GB', { dateStyle: 'medium', timeZone: 'UTC' }).format(date);
+  const formatter = cached(`d:${language}`, () => new Intl.DateTimeFormat(language === 'zh' ? 'zh-CN' : 'en-GB', { dateStyle: 'medium', timeZone: 'UTC' }));
+  return formatter.format(date);
 }
 
 export function formatBytes(bytes: number, language: string): string {
@@ -26,5 +43,5 @@ export function formatBytes(bytes: number, language: string): string {
     value /= 1024;
     unit += 1;
   }
-  return `${new Intl.NumberFormat(language === 'zh' ? 'zh-CN' : 'en', { maximumFractionDigits: 1 }).format(value)} ${units[unit]}`;
+  return `${cached(`b:${language}`, () => new Intl.NumberFormat(locale(language), { maximumFractionDigits: 1 })).format(value)} ${units[unit]}`;
 }

@@ -22,6 +22,9 @@ export interface TextContext {
 
 type Template = (c: TextContext) => string;
 
+/** "An 8-day course", "a 5-day course". */
+const anOrA = (n: number): string => (String(n).startsWith('8') || n === 11 || n === 18 ? 'An' : 'A');
+
 const ordinal = (n: number): string => {
   const tens = n % 100;
   if (tens >= 11 && tens <= 13) return `${n}th`;
@@ -188,7 +191,7 @@ export const descriptionTemplates: Record<ActivityKind, { en: Template; zh: Temp
   },
   'training-course': {
     en: (c) =>
-      `A ${c.days}-day course on ${c.topic} for ${c.count} participants from ASEAN member states, combining lectures, laboratory practice and site visits in ${c.city}.`,
+      `${anOrA(c.days)} ${c.days}-day course on ${c.topic} for ${c.count} participants from ASEAN member states, combining lectures, laboratory practice and site visits in ${c.city}.`,
     zh: (c) => `在${c.city}举办、为期${c.days}天的${c.topic}培训班，面向东盟国家${c.count}名学员，包括专题讲座、实验操作和实地考察。`,
   },
   fellowship: {

@@ -661,8 +661,11 @@ class DemoWorld {
     } else if (random.chance(0.03)) {
       status = 'cancelled';
     } else {
-      actualStart = Math.min(this.nowDay, Math.max(this.startDay, plannedStart + random.int(-3, 20)));
-      const expectedEnd = plannedEnd === undefined ? undefined : Math.max(actualStart, plannedEnd + (duration > 60 ? random.int(-10, 90) : 0));
+      // Short activities keep their length when they start late; long ones also run over (or finish early).
+      const short = duration <= 60;
+      actualStart = Math.min(this.nowDay, Math.max(this.startDay, plannedStart + (short ? random.int(-3, 10) : random.int(-3, 45))));
+      const actualDuration = short ? duration : Math.max(30, duration + random.int(-10, 90));
+      const expectedEnd = plannedEnd === undefined ? undefined : actualStart + actualDuration - 1;
       if (expectedEnd !== undefined && expectedEnd < this.nowDay) {
         actualEnd = expectedEnd;
         status = this.nowDay - actualEnd < 150 && random.chance(0.5) ? 'finalisation' : 'closed';
@@ -1029,7 +1032,7 @@ class DemoWorld {
           equipment: 'Existing equipment made available to the activity, valued at depreciated cost',
           other: 'Local transport and logistics provided by the partner',
         };
-        push(withOrgs({ transactionType: 'incoming-funds' as const, date: isoDay(day), value: this.money(plan.totalCny * random.float(0.05, 0.25), local), form: 'in-kind' as const, inKindCategory: category, source: 'asean-partner' as const, valuationNote: notes[category] }, aseanOrg), day);
+        push(withOrgs({ transactionType: 'incoming-funds' as const, date: isoDay(day), value: this.money(plan.totalCny * (category === 'other' ? random.float(0.01, 0.04) : random.float(0.03, 0.15)), local), form: 'in-kind' as const, inKindCategory: category, source: 'asean-partner' as const, valuationNote: notes[category] }, aseanOrg), day);
       }
     }
     if (random.chance(0.12)) {

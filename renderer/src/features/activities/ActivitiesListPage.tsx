@@ -1,4 +1,4 @@
-import { useDeferredValue, useEffect, useMemo } from 'react';
+import { useDeferredValue, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { getStore } from '../../db/store';
@@ -8,6 +8,8 @@ import { formatNumber } from '../../ui/format';
 import { ActivityFilters } from './ActivityFilters';
 import { ActivityTable } from './ActivityTable';
 import { useActivityList } from './useActivityList';
+
+const noYears: number[] = [];
 
 export function ActivitiesListPage() {
   const { t } = useTranslation('activities');
@@ -19,7 +21,7 @@ export function ActivitiesListPage() {
   const deferredFilter = useDeferredValue(filter);
   const list = useActivityList(deferredFilter, sort, language);
   const { activityIndex } = getStore();
-  const years = useMemo(() => (list.phase === 'ready' ? activityIndex.years() : []), [list, activityIndex]);
+  const years = list.phase === 'ready' ? activityIndex.years() : noYears;
 
   useEffect(() => {
     if (list.phase !== 'loading' && list.rows.length > 0) performance.mark('activities:first-rows');
