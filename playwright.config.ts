@@ -1,7 +1,16 @@
 import { defineConfig } from '@playwright/test';
+import { join } from 'node:path';
 import { chromiumArgs, findChromium } from './scripts/chromium.mjs';
+import { findElectronBinary } from './scripts/electron-binary.mjs';
 
 const port = 4173;
+
+// Said out loud in the runner's output, not only as skip marks: a reader must see that, and why.
+if (!process.env.TEST_WORKER_INDEX && !findElectronBinary({ electronDir: join(import.meta.dirname, 'node_modules', 'electron') })) {
+  console.log(
+    'electron suite: SKIPPED — Electron binary not installed on this machine (it cannot be downloaded here); the same renderer is covered by the Chromium suite in test/e2e',
+  );
+}
 
 /**
  * End-to-end tests run the production build in Debian's Chromium (the engine Electron embeds), served

@@ -16,10 +16,9 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '.
 // Located by hand: importing 'electron' (as Playwright does by default) would start a download.
 const executablePath = findElectronBinary({ electronDir: path.join(root, 'node_modules', 'electron') });
 
-test.skip(
-  executablePath === undefined,
-  'Electron binary not installed on this machine (it cannot be downloaded here); the same renderer is covered by the Chromium suite in test/e2e',
-);
+export const skipReason =
+  'Electron binary not installed on this machine (it cannot be downloaded here); the same renderer is covered by the Chromium suite in test/e2e';
+test.skip(executablePath === undefined, skipReason);
 
 let app: ElectronApplication;
 let page: Page;
