@@ -57,10 +57,12 @@ export function DataPage() {
         <section className={`card${action === 'import' ? ' highlighted' : ''}`} aria-labelledby="import-heading">
           <h2 id="import-heading">{t('import.title')}</h2>
           <p>{t('import.body')}</p>
-          <label className="file-input">
-            <span>{t('import.choose')}</span>
+          {/* The native file button speaks the browser's language, not the desk's: it is hidden, the label is the button. */}
+          <label className={`button primary file-input${running ? ' disabled' : ''}`}>
+            {t('import.choose')}
             <input
               ref={fileInput}
+              className="visually-hidden"
               type="file"
               accept=".ndjson,.jsonl,application/x-ndjson"
               disabled={running}
