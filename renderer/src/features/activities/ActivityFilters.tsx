@@ -2,6 +2,7 @@ import { activityStatuses, countries, modalities, priorityAreas } from '@shared/
 import { useTranslation } from 'react-i18next';
 import { useLabel } from '../../i18n';
 import { useUiStore } from '../../state/uiStore';
+import { FilterSelect } from '../../ui/FilterSelect';
 
 export function ActivityFilters({ years }: { years: number[] }) {
   const { t } = useTranslation('activities');
@@ -10,6 +11,7 @@ export function ActivityFilters({ years }: { years: number[] }) {
   const setFilter = useUiStore((state) => state.setActivityFilter);
   const clear = useUiStore((state) => state.clearActivityFilter);
   const active = Object.values(filter).some(Boolean);
+  const any = t('list.any');
 
   return (
     <div className="filters" role="search">
@@ -23,62 +25,46 @@ export function ActivityFilters({ years }: { years: number[] }) {
           data-testid="activity-search"
         />
       </label>
-      <label>
-        <span className="filter-label">{t('fields.country')}</span>
-        <select value={filter.country} onChange={(event) => setFilter({ country: event.target.value })} data-testid="filter-country">
-          <option value="">{t('list.any')}</option>
-          {countries.map((country) => (
-            <option key={country.code} value={country.code}>
-              {label(country.label)}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        <span className="filter-label">{t('fields.priorityArea')}</span>
-        <select value={filter.area} onChange={(event) => setFilter({ area: event.target.value })} data-testid="filter-area">
-          <option value="">{t('list.any')}</option>
-          {priorityAreas.map((area) => (
-            <option key={area.code} value={area.code}>
-              {area.depth > 0 ? '\u2003' : ''}
-              {label(area.label)}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        <span className="filter-label">{t('fields.modality')}</span>
-        <select value={filter.modality} onChange={(event) => setFilter({ modality: event.target.value })} data-testid="filter-modality">
-          <option value="">{t('list.any')}</option>
-          {modalities.map((modality) => (
-            <option key={modality.code} value={modality.code}>
-              {label(modality.label)}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        <span className="filter-label">{t('fields.status')}</span>
-        <select value={filter.status} onChange={(event) => setFilter({ status: event.target.value })} data-testid="filter-status">
-          <option value="">{t('list.any')}</option>
-          {activityStatuses.map((status) => (
-            <option key={status.code} value={status.code}>
-              {label(status.label)}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        <span className="filter-label">{t('fields.year')}</span>
-        <select value={filter.year} onChange={(event) => setFilter({ year: event.target.value })} data-testid="filter-year">
-          <option value="">{t('list.any')}</option>
-          {years.map((year) => (
-            <option key={year} value={String(year)}>
-              {year}
-            </option>
-          ))}
-        </select>
-      </label>
+      <FilterSelect
+        label={t('fields.country')}
+        anyLabel={any}
+        value={filter.country}
+        onChange={(country) => setFilter({ country })}
+        options={countries.map((c) => ({ value: c.code, label: label(c.label) }))}
+        testId="filter-country"
+      />
+      <FilterSelect
+        label={t('fields.priorityArea')}
+        anyLabel={any}
+        value={filter.area}
+        onChange={(area) => setFilter({ area })}
+        options={priorityAreas.map((a) => ({ value: a.code, label: label(a.label), indent: a.depth > 0 }))}
+        testId="filter-area"
+      />
+      <FilterSelect
+        label={t('fields.modality')}
+        anyLabel={any}
+        value={filter.modality}
+        onChange={(modality) => setFilter({ modality })}
+        options={modalities.map((m) => ({ value: m.code, label: label(m.label) }))}
+        testId="filter-modality"
+      />
+      <FilterSelect
+        label={t('fields.status')}
+        anyLabel={any}
+        value={filter.status}
+        onChange={(status) => setFilter({ status })}
+        options={activityStatuses.map((s) => ({ value: s.code, label: label(s.label) }))}
+        testId="filter-status"
+      />
+      <FilterSelect
+        label={t('fields.year')}
+        anyLabel={any}
+        value={filter.year}
+        onChange={(year) => setFilter({ year })}
+        options={years.map((year) => ({ value: String(year), label: String(year) }))}
+        testId="filter-year"
+      />
       {active && (
         <button type="button" className="link-button" onClick={clear}>
           {t('list.clearFilters')}

@@ -1,49 +1,31 @@
-import { activityKinds, activityStatuses, contentLanguages, countries, issuesByPath, modalities, priorityAreas, type ActivityKind, type ContentLanguage, type FieldIssue } from '@shared/domain';
-import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
+import { activityKinds, activityStatuses, contentLanguages, countries, modalities, priorityAreas, type ActivityKind, type ContentLanguage } from '@shared/domain';
+import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
-import { getRecord } from '../../db/reads';
-import { getStore } from '../../db/store';
-import { useIssueText, useLabel } from '../../i18n';
+import { useLabel } from '../../i18n';
 import { useUiStore } from '../../state/uiStore';
 import { CheckboxGroup, Field } from '../../ui/Field';
 import { RecordPicker } from '../../ui/RecordPicker';
-import { activityToForm, emptyActivityForm, formLanguages, suggestedLocalLanguage, toActivityDraft, type ActivityFormValues } from './activityForm';
+import { useRecordForm } from '../../ui/useRecordForm';
+import { activityToForm, emptyActivityForm, formLanguages, suggestedLocalLanguage, toActivityDraft } from './activityForm';
 import { KindDetailsSection } from './KindDetailsSection';
 import { usePickerSources } from './usePickerSources';
 
-type LoadState = { phase: 'loading' } | { phase: 'missing' } | { phase: 'ready' };
+/** A missing kind shows up on `details` (no kind-specific section matches); show it on the kind selector. */
+const activityErrorField = (path: string) => (path === 'details' || path === 'details.kind' ? 'kind' : path);
+const activityForm = { entity: 'activity', empty: emptyActivityForm, fromRecord: activityToForm, toDraft: toActivityDraft, errorField: activityErrorField } as const;
 
 export function ActivityFormPage() {
   const { id } = useParams();
   const { t } = useTranslation('activities');
   const label = useLabel();
-  const issueText = useIssueText();
   const language = useUiStore((state) => state.language);
   const navigate = useNavigate();
   const sources = usePickerSources(language);
-  const [values, setValues] = useState<ActivityFormValues>(emptyActivityForm);
-  const [load, setLoad] = useState<LoadState>(id ? { phase: 'loading' } : { phase: 'ready' });
-  const [saveIssues, setSaveIssues] = useState<FieldIssue[]>([]);
-  const [attempted, setAttempted] = useState(false);
-  const [saving, setSaving] = useState(false);
-  const formRef = useRef<HTMLFormElement>(null);
+  const { values, update, phase, errors, saving, save, formRef } = useRecordForm({ ...activityForm, id });
 
-  useEffect(() => {
-    if (!id) return;
-    void getRecord('activity', id).then((activity) => {
-      if (!activity) return setLoad({ phase: 'missing' });
-      setValues(activityToForm(activity));
-      setLoad({ phase: 'ready' });
-    });
-  }, [id]);
-
-  // Once a save has failed, each message goes away as soon as its field is fixed.
-  const liveIssues = useMemo(() => (attempted ? getStore().repository.validateDraft('activity', toActivityDraft(values)) : []), [attempted, values]);
-  const issues = [...liveIssues, ...saveIssues];
-
-  if (load.phase === 'loading') return <p className="page muted">{t('form.loading')}</p>;
-  if (load.phase === 'missing')
+  if (phase === 'loading') return <p className="page muted">{t('form.loading')}</p>;
+  if (phase === 'missing')
     return (
       <section className="page">
         <h1>{t('detail.notFound')}</h1>
@@ -51,33 +33,12 @@ export function ActivityFormPage() {
       </section>
     );
 
-  const errors: Record<string, string> = {};
-  for (const [path, issue] of Object.entries(issuesByPath(issues))) {
-    // A missing kind shows up on `details` (no section matches); show it on the kind selector.
-    const key = path === 'details' || path === 'details.kind' ? 'kind' : path;
-    errors[key] ??= issueText(issue.message, issue.params);
-  }
-  const update = (patch: Partial<ActivityFormValues>) => {
-    setValues((current) => ({ ...current, ...patch }));
-    setSaveIssues([]);
-  };
   const languages = formLanguages(values);
-
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    setSaving(true);
-    const draft = toActivityDraft(values);
-    const { repository } = getStore();
-    const outcome = id ? await repository.replace('activity', id, draft) : await repository.create('activity', draft);
-    setSaving(false);
-    if (outcome.ok) return navigate(`/activities/${outcome.record.id}`, { state: { saved: true } });
-    setAttempted(true);
-    // Validation problems come back through liveIssues; keep only what validation cannot see (a deleted record).
-    setSaveIssues(outcome.issues.filter((issue) => issue.message === 'v.notFound'));
-    // Move focus to the first field to fix, after React has drawn the messages.
-    requestAnimationFrame(() => formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"], .has-error input')?.focus());
+    const record = await save();
+    if (record) navigate(`/activities/${record.id}`, { state: { saved: true } });
   };
-
   const errorCount = Object.keys(errors).length;
 
   return (

@@ -1,5 +1,6 @@
 import { countries, type Activity, type ActivityKind, type ContentLanguage } from '@shared/domain';
 import type { Draft } from '../../db/repository';
+import { blankToUndefined, compactLocalizedText, editedLanguages, localLanguageOf } from '../../ui/formValues';
 import { kindFields } from './kindFields';
 
 /**
@@ -52,12 +53,11 @@ export function activityToForm(activity: Activity): ActivityFormValues {
     if (key === 'kind' || value === undefined) continue;
     details[key] = Array.isArray(value) ? value.join('\n') : String(value);
   }
-  const local = Object.keys(activity.title).find((language) => language !== 'en' && language !== 'zh') as ContentLanguage | undefined;
   return {
     kind: activity.details.kind,
     title: { ...activity.title },
     description: { ...activity.description },
-    localLanguage: local ?? '',
+    localLanguage: localLanguageOf(activity.title),
     status: activity.status,
     countries: [...activity.countries],
     priorityAreas: [...activity.priorityAreas],
@@ -72,20 +72,9 @@ export function activityToForm(activity: Activity): ActivityFormValues {
   };
 }
 
-const blankToUndefined = (value: string | undefined) => (value === undefined || value.trim() === '' ? undefined : value.trim());
-
-function compactText(text: Partial<Record<ContentLanguage, string>>, keep: readonly ContentLanguage[]) {
-  const out: Partial<Record<ContentLanguage, string>> = {};
-  for (const language of keep) {
-    const value = blankToUndefined(text[language]);
-    if (value) out[language] = value;
-  }
-  return out;
-}
-
 /** The languages the form edits: English, Chinese, and the chosen local language. */
 export function formLanguages(values: Pick<ActivityFormValues, 'localLanguage'>): ContentLanguage[] {
-  return values.localLanguage ? ['en', 'zh', values.localLanguage] : ['en', 'zh'];
+  return editedLanguages(values.localLanguage);
 }
 
 /** The local language to offer first: the first chosen country's own language. */
@@ -109,8 +98,8 @@ export function toActivityDraft(values: ActivityFormValues): Draft<'activity'> {
     else details[field.name] = blankToUndefined(raw);
   }
   return {
-    title: compactText(values.title, languages),
-    description: compactText(values.description, languages),
+    title: compactLocalizedText(values.title, languages),
+    description: compactLocalizedText(values.description, languages),
     details: details as Draft<'activity'>['details'],
     status: values.status as Activity['status'],
     countries: values.countries as Activity['countries'],

@@ -1,46 +1,35 @@
-import { contentLanguages, countries, issuesByPath, organizationTypes, type ContentLanguage, type FieldIssue } from '@shared/domain';
-import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
+import { contentLanguages, countries, organizationTypes, type ContentLanguage } from '@shared/domain';
+import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { organizationOptions, type RecordOption } from '../../db/pickerOptions';
-import { getRecord } from '../../db/reads';
-import { getStore } from '../../db/store';
-import { useIssueText, useLabel } from '../../i18n';
+import { useLabel } from '../../i18n';
 import { useUiStore } from '../../state/uiStore';
 import { Field } from '../../ui/Field';
+import { editedLanguages } from '../../ui/formValues';
 import { RecordPicker } from '../../ui/RecordPicker';
-import { emptyOrganizationForm, organizationToForm, toOrganizationDraft, type OrganizationFormValues } from './organizationForm';
+import { useRecordForm } from '../../ui/useRecordForm';
+import { emptyOrganizationForm, organizationToForm, toOrganizationDraft } from './organizationForm';
+
+/** Stable for the form hook: what a "new organization" form starts from, and how drafts are made. */
+const organizationForm = { entity: 'organization', empty: emptyOrganizationForm, fromRecord: organizationToForm, toDraft: toOrganizationDraft } as const;
 
 export function OrganizationFormPage() {
   const { id } = useParams();
   const { t } = useTranslation('organizations');
   const label = useLabel();
-  const issueText = useIssueText();
   const language = useUiStore((s) => s.language);
   const navigate = useNavigate();
-  const [values, setValues] = useState<OrganizationFormValues>(emptyOrganizationForm);
-  const [phase, setPhase] = useState<'loading' | 'missing' | 'ready'>(id ? 'loading' : 'ready');
-  const [saveIssues, setSaveIssues] = useState<FieldIssue[]>([]);
-  const [attempted, setAttempted] = useState(false);
+  const { values, update, phase, errors, save, formRef } = useRecordForm({ ...organizationForm, id });
   const [parents, setParents] = useState<RecordOption[]>([]);
-  const formRef = useRef<HTMLFormElement>(null);
 
   useEffect(() => {
-    void organizationOptions(language).then(setParents);
+    let cancelled = false;
+    void organizationOptions(language).then((options) => !cancelled && setParents(options));
+    return () => {
+      cancelled = true;
+    };
   }, [language]);
-
-  useEffect(() => {
-    if (!id) return;
-    void getRecord('organization', id).then((organization) => {
-      if (!organization) return setPhase('missing');
-      setValues(organizationToForm(organization));
-      setPhase('ready');
-    });
-  }, [id]);
-
-  // Once a save has failed, each message goes away as soon as its field is fixed.
-  const liveIssues = useMemo(() => (attempted ? getStore().repository.validateDraft('organization', toOrganizationDraft(values)) : []), [attempted, values]);
-  const issues = [...liveIssues, ...saveIssues];
 
   if (phase === 'loading') return <p className="page muted">{t('form.loading')}</p>;
   if (phase === 'missing')
@@ -51,24 +40,10 @@ export function OrganizationFormPage() {
       </section>
     );
 
-  const errors: Record<string, string> = {};
-  for (const [path, issue] of Object.entries(issuesByPath(issues))) errors[path] = issueText(issue.message, issue.params);
-  const update = (patch: Partial<OrganizationFormValues>) => {
-    setValues((current) => ({ ...current, ...patch }));
-    setSaveIssues([]);
-  };
-  const languages: ContentLanguage[] = values.localLanguage ? ['en', 'zh', values.localLanguage] : ['en', 'zh'];
-
+  const languages = editedLanguages(values.localLanguage);
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const draft = toOrganizationDraft(values);
-    const { repository } = getStore();
-    const outcome = id ? await repository.replace('organization', id, draft) : await repository.create('organization', draft);
-    if (outcome.ok) return navigate('/organizations');
-    setAttempted(true);
-    // Validation problems come back through liveIssues; keep only what validation cannot see (a deleted record).
-    setSaveIssues(outcome.issues.filter((issue) => issue.message === 'v.notFound'));
-    requestAnimationFrame(() => formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
+    if (await save()) navigate('/organizations');
   };
 
   const text = (name: 'acronym' | 'city' | 'address' | 'website' | 'email' | 'phone' | 'iatiIdentifier', type = 'text') => (

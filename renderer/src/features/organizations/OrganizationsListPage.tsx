@@ -1,16 +1,15 @@
 import { countries, findCountry, organizationTypes, labelOf } from '@shared/domain';
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { useDeferredValue, useRef, useState } from 'react';
+import { useDeferredValue, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { organizationName } from '../../db/reads';
 import { useLabel } from '../../i18n';
 import { useUiStore } from '../../state/uiStore';
 import { EmptyState } from '../../ui/EmptyState';
+import { FilterSelect } from '../../ui/FilterSelect';
 import { formatNumber } from '../../ui/format';
+import { VirtualTable } from '../../ui/VirtualTable';
 import { useOrganizations, type OrganizationFilter } from './useOrganizations';
-
-const rowHeight = 44;
 
 export function OrganizationsListPage() {
   const { t } = useTranslation('organizations');
@@ -19,9 +18,6 @@ export function OrganizationsListPage() {
   const [filter, setFilter] = useState<OrganizationFilter>({ text: '', country: '', type: '' });
   const deferred = useDeferredValue(filter);
   const { rows, total } = useOrganizations(deferred, language);
-  const scrollRef = useRef<HTMLDivElement>(null);
-  // eslint-disable-next-line react-hooks/incompatible-library
-  const virtualizer = useVirtualizer({ count: rows?.length ?? 0, getScrollElement: () => scrollRef.current, estimateSize: () => rowHeight, overscan: 12 });
 
   return (
     <section className="page page-list" aria-labelledby="organizations-heading">
@@ -36,28 +32,20 @@ export function OrganizationsListPage() {
           <span className="visually-hidden">{t('list.search')}</span>
           <input type="search" value={filter.text} placeholder={t('list.searchPlaceholder')} onChange={(e) => setFilter({ ...filter, text: e.target.value })} data-testid="organization-search" />
         </label>
-        <label>
-          <span className="filter-label">{t('fields.country')}</span>
-          <select value={filter.country} onChange={(e) => setFilter({ ...filter, country: e.target.value })}>
-            <option value="">{t('list.any')}</option>
-            {countries.map((c) => (
-              <option key={c.code} value={c.code}>
-                {label(c.label)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          <span className="filter-label">{t('fields.type')}</span>
-          <select value={filter.type} onChange={(e) => setFilter({ ...filter, type: e.target.value })}>
-            <option value="">{t('list.any')}</option>
-            {organizationTypes.map((type) => (
-              <option key={type.code} value={type.code}>
-                {label(type.label)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <FilterSelect
+          label={t('fields.country')}
+          anyLabel={t('list.any')}
+          value={filter.country}
+          onChange={(country) => setFilter({ ...filter, country })}
+          options={countries.map((c) => ({ value: c.code, label: label(c.label) }))}
+        />
+        <FilterSelect
+          label={t('fields.type')}
+          anyLabel={t('list.any')}
+          value={filter.type}
+          onChange={(type) => setFilter({ ...filter, type })}
+          options={organizationTypes.map((type) => ({ value: type.code, label: label(type.label) }))}
+        />
       </div>
       {rows === undefined ? (
         <p className="muted">{t('list.loading')}</p>
@@ -82,40 +70,31 @@ export function OrganizationsListPage() {
           <p className="result-count" role="status" data-testid="organization-count">
             {t('list.count', { shown: formatNumber(rows.length, language), total: formatNumber(total ?? 0, language) })}
           </p>
-          <div className="table organizations" role="table" aria-label={t('list.tableLabel')} aria-rowcount={rows.length + 1}>
-            <div className="table-head" role="rowgroup">
-              <div className="table-row" role="row">
+          <VirtualTable
+            label={t('list.tableLabel')}
+            className="organizations"
+            rows={rows}
+            rowKey={(organization) => organization.id}
+            rowTestId="organization-row"
+            header={
+              <>
                 <div role="columnheader" className="col-title">{t('fields.name')}</div>
                 <div role="columnheader" className="col-kind">{t('fields.type')}</div>
                 <div role="columnheader" className="col-countries">{t('fields.country')}</div>
                 <div role="columnheader" className="col-start">{t('fields.city')}</div>
-              </div>
-            </div>
-            <div className="table-body" ref={scrollRef} role="rowgroup">
-              <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-                {virtualizer.getVirtualItems().map((item) => {
-                  const organization = rows[item.index];
-                  if (!organization) return null;
-                  return (
-                    <div
-                      key={organization.id}
-                      className="table-row"
-                      role="row"
-                      data-testid="organization-row"
-                      style={{ position: 'absolute', top: 0, left: 0, right: 0, height: rowHeight, transform: `translateY(${item.start}px)` }}
-                    >
-                      <div role="cell" className="col-title">
-                        <Link to={`/organizations/${organization.id}/edit`}>{organizationName(organization, language)}</Link>
-                      </div>
-                      <div role="cell" className="col-kind">{label(labelOf(organizationTypes, organization.type))}</div>
-                      <div role="cell" className="col-countries">{label(findCountry(organization.country)?.label)}</div>
-                      <div role="cell" className="col-start">{organization.city}</div>
-                    </div>
-                  );
-                })}
-              </div>
-            </div>
-          </div>
+              </>
+            }
+            cells={(organization) => (
+              <>
+                <div role="cell" className="col-title">
+                  <Link to={`/organizations/${organization.id}/edit`}>{organizationName(organization, language)}</Link>
+                </div>
+                <div role="cell" className="col-kind">{label(labelOf(organizationTypes, organization.type))}</div>
+                <div role="cell" className="col-countries">{label(findCountry(organization.country)?.label)}</div>
+                <div role="cell" className="col-start">{organization.city}</div>
+              </>
+            )}
+          />
         </>
       )}
     </section>

@@ -1,5 +1,6 @@
 import type { ContentLanguage, Organization } from '@shared/domain';
 import type { Draft } from '../../db/repository';
+import { blankToUndefined as blank, compactLocalizedText, editedLanguages, localLanguageOf } from '../../ui/formValues';
 
 /** The organization form's values, as typed (see activityForm.ts for why strings). */
 export interface OrganizationFormValues {
@@ -33,10 +34,9 @@ export const emptyOrganizationForm = (): OrganizationFormValues => ({
 });
 
 export function organizationToForm(o: Organization): OrganizationFormValues {
-  const local = Object.keys(o.name).find((l) => l !== 'en' && l !== 'zh') as ContentLanguage | undefined;
   return {
     name: { ...o.name },
-    localLanguage: local ?? '',
+    localLanguage: localLanguageOf(o.name),
     acronym: o.acronym ?? '',
     type: o.type,
     country: o.country,
@@ -50,17 +50,9 @@ export function organizationToForm(o: Organization): OrganizationFormValues {
   };
 }
 
-const blank = (value: string) => (value.trim() === '' ? undefined : value.trim());
-
 export function toOrganizationDraft(values: OrganizationFormValues): Draft<'organization'> {
-  const languages: ContentLanguage[] = values.localLanguage ? ['en', 'zh', values.localLanguage] : ['en', 'zh'];
-  const name: Partial<Record<ContentLanguage, string>> = {};
-  for (const l of languages) {
-    const text = blank(values.name[l] ?? '');
-    if (text) name[l] = text;
-  }
   return {
-    name,
+    name: compactLocalizedText(values.name, editedLanguages(values.localLanguage)),
     acronym: blank(values.acronym),
     type: values.type as Organization['type'],
     country: values.country as Organization['country'],
