@@ -28,5 +28,7 @@ export async function sampleQueries(file: string, count: number, seed = 42): Pro
       queries.push(chars.slice(start, start + 3).join(''));
     }
   }
-  return queries.filter(Boolean);
+  // Each query must differ from the one before it, or the list would have nothing to change and the
+  // timing would wait for ever.
+  return queries.filter((query, i) => query !== '' && query !== queries[i - 1]);
 }

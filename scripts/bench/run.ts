@@ -215,7 +215,8 @@ async function openActivities(page: Page): Promise<{ firstRows: number; ready: n
 async function timeSearch(page: Page, query: string): Promise<number> {
   return page.evaluate(
     (q) =>
-      new Promise<number>((resolve) => {
+      new Promise<number>((resolve, reject) => {
+        setTimeout(() => reject(new Error(`no answer to the search ${JSON.stringify(q)} within 30 s`)), 30_000);
         const input = document.querySelector<HTMLInputElement>('[data-testid="activity-search"]');
         const section = document.querySelector('section[data-list-query]');
         if (!input || !section) throw new Error('the activities list is not open');

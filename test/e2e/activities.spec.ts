@@ -1,8 +1,9 @@
+import { writeFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { makeDemoFile, watchProgress } from './support';
 
 test.describe('a field officer keeps activities offline', () => {
-  test('create (after a validation error), reload, find, edit, and read it in Chinese', async ({ page }) => {
+  test('create (after a validation error), reload, find, edit, and read it in Chinese', async ({ page }, testInfo) => {
     await page.goto('/');
     await expect(page.getByTestId('activities-empty')).toBeVisible();
 
@@ -38,22 +39,57 @@ test.describe('a field officer keeps activities offline', () => {
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Mekong rice breeding joint laboratory');
     await expect(page.getByText('Drought tolerance, Salinity tolerance')).toBeVisible();
 
-    // It is stored on this computer: a reload finds it through search and filters.
+    // A second activity that differs in every filtered respect, so each filter has something to exclude.
+    const other = {
+      entity: 'activity',
+      id: '0194a3b0-0000-7000-8000-0000000000aa',
+      createdAt: '2021-02-01T00:00:00.000Z',
+      updatedAt: '2021-02-01T00:00:00.000Z',
+      title: { en: 'Hanoi water sanitation training course', vi: 'Khóa đào tạo xử lý nước Hà Nội' },
+      details: { kind: 'training-course', deliveryMode: 'in-person' },
+      status: 'closed',
+      countries: ['VN'],
+      priorityAreas: ['tech/water/sanitation'],
+      plannedStart: '2021-03-01',
+    };
+    const otherFile = testInfo.outputPath('other.ndjson');
+    writeFileSync(otherFile, `${JSON.stringify(other)}\n`);
+    await page.goto('/#/data?action=import');
+    await page.getByTestId('import-file').setInputFiles(otherFile);
+    await expect(page.getByTestId('report-stored')).toHaveText('1 record saved');
+
+    // It is stored on this computer: a reload finds it through search and each filter.
     await page.reload();
-    await page.getByRole('link', { name: 'Activities' }).click();
-    await page.getByTestId('activity-search').fill('MEKONG breeding');
-    await expect(page.getByTestId('activity-row')).toHaveCount(1);
-    await page.getByTestId('filter-country').selectOption('LA');
-    await page.getByTestId('filter-modality').selectOption('joint-labs');
-    await page.getByTestId('filter-area').selectOption('tech/agriculture');
-    await page.getByTestId('filter-status').selectOption('implementation');
-    await page.getByTestId('filter-year').selectOption('2025');
-    await expect(page.getByTestId('activity-row')).toHaveCount(1);
+    await page.getByRole('navigation').getByRole('link', { name: 'Activities' }).click();
+    const rows = page.getByTestId('activity-row');
+    await expect(rows).toHaveCount(2);
+    const only = async (change: () => Promise<unknown>, title: RegExp) => {
+      await change();
+      await expect(rows).toHaveCount(1);
+      await expect(rows).toContainText(title);
+      await page.getByRole('button', { name: 'Clear filters' }).first().click();
+      await expect(rows).toHaveCount(2);
+    };
+    await only(() => page.getByTestId('activity-search').fill('MEKONG breeding'), /Mekong/);
+    await only(() => page.getByTestId('activity-search').fill('ha noi'), /Hanoi/);
+    await only(() => page.getByTestId('activity-search').fill('湄公河'), /Mekong/);
+    await only(() => page.getByTestId('filter-country').selectOption('LA'), /Mekong/);
+    await only(() => page.getByTestId('filter-modality').selectOption('human-resources'), /Hanoi/);
+    await only(() => page.getByTestId('filter-area').selectOption('tech/agriculture'), /Mekong/);
+    await only(() => page.getByTestId('filter-status').selectOption('closed'), /Hanoi/);
+    await only(() => page.getByTestId('filter-year').selectOption('2025'), /Mekong/);
     await page.getByTestId('filter-country').selectOption('VN');
+    await page.getByTestId('filter-area').selectOption('tech/agriculture');
     await expect(page.getByTestId('activities-no-match')).toBeVisible();
     await page.getByRole('button', { name: 'Clear filters' }).first().click();
+
+    // Sorting by title puts Hanoi first, then Mekong; again, the other way.
+    await page.getByTestId('sort-title').click();
+    await expect(rows.first()).toContainText('Hanoi');
+    await page.getByTestId('sort-title').click();
+    await expect(rows.first()).toContainText('Mekong');
     await page.getByTestId('activity-search').fill('湄公河');
-    await expect(page.getByTestId('activity-row')).toHaveCount(1);
+    await expect(rows).toHaveCount(1);
 
     // Edit it.
     await page.getByTestId('activity-row').getByRole('link').click();
@@ -79,7 +115,7 @@ test.describe('a field officer keeps activities offline', () => {
     const file = makeDemoFile(2000);
     await page.goto('/#/activities');
     await page.getByRole('button', { name: /Data/ }).click();
-    await page.getByRole('menuitem', { name: 'Import records…' }).click();
+    await page.getByRole('button', { name: 'Import records…' }).click();
     await expect(page).toHaveURL(/#\/data\?action=import/);
 
     const progress = await watchProgress(page);
@@ -106,7 +142,7 @@ test.describe('a field officer keeps activities offline', () => {
     const good = { entity: 'organization', id: '0194a3b0-0000-7000-8000-000000000001', createdAt: now, updatedAt: now, name: { en: 'Royal University of Phnom Penh', km: 'សាកលវិទ្យាល័យភូមិន្ទភ្នំពេញ' }, type: 'university', country: 'KH' };
     const lines = [JSON.stringify(good), '{not json', JSON.stringify({ ...good, id: '0194a3b0-0000-7000-8000-000000000002', country: 'FR' }), ''];
     const path = testInfo.outputPath('bad.ndjson');
-    await import('node:fs').then((fs) => fs.writeFileSync(path, lines.join('\n')));
+    writeFileSync(path, lines.join('\n'));
     await page.goto('/#/data?action=import');
     await page.getByTestId('import-file').setInputFiles(path);
     await expect(page.getByTestId('report-stored')).toHaveText('1 record saved');

@@ -86,10 +86,12 @@ test('serves app:// with the CSP header and refuses paths outside the build', as
 });
 
 test('stays on app://step/ when the page tries to leave', async () => {
+  // The main process says when it refuses a navigation (electron/main.ts): wait for that, not for a while.
+  const refused = app.waitForEvent('console', (message) => message.text().includes('Refused navigation to https://example.org/'));
   await page.evaluate(() => {
     window.location.href = 'https://example.org/';
   });
-  await page.waitForTimeout(500);
+  await refused;
   expect(page.url()).toMatch(/^app:\/\/step\//);
   expect(await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().length)).toBe(1);
 });

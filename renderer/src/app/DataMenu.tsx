@@ -2,16 +2,25 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { emitMenuCommand } from '../bridge/browserBridge';
 
-/** The in-page Data menu: the same commands the desktop app's menu sends (Import records, Load demo data). */
+/**
+ * The in-page Data menu: the same commands the desktop app's menu sends (Import records, Load demo data).
+ * A disclosure (a button that shows a short list of buttons), which Tab and Enter operate; Escape closes
+ * it and gives focus back to its button.
+ */
 export function DataMenu() {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
   const container = useRef<HTMLDivElement>(null);
+  const toggleButton = useRef<HTMLButtonElement>(null);
 
   useEffect(() => {
     if (!open) return;
     const close = (event: MouseEvent | KeyboardEvent) => {
-      if (event instanceof KeyboardEvent ? event.key === 'Escape' : !container.current?.contains(event.target as Node)) setOpen(false);
+      if (event instanceof KeyboardEvent) {
+        if (event.key !== 'Escape') return;
+        setOpen(false);
+        toggleButton.current?.focus();
+      } else if (!container.current?.contains(event.target as Node)) setOpen(false);
     };
     document.addEventListener('mousedown', close);
     document.addEventListener('keydown', close);
@@ -28,15 +37,15 @@ export function DataMenu() {
 
   return (
     <div className="menu" ref={container}>
-      <button type="button" aria-haspopup="menu" aria-expanded={open} onClick={() => setOpen((value) => !value)}>
+      <button ref={toggleButton} type="button" aria-expanded={open} aria-controls="data-menu" onClick={() => setOpen((value) => !value)}>
         {t('menu.data')} ▾
       </button>
       {open && (
-        <div role="menu" className="menu-items">
-          <button role="menuitem" type="button" onClick={() => run('import-records')} autoFocus>
+        <div id="data-menu" className="menu-items">
+          <button type="button" onClick={() => run('import-records')} autoFocus>
             {t('menu.importRecords')}
           </button>
-          <button role="menuitem" type="button" onClick={() => run('load-demo-data')}>
+          <button type="button" onClick={() => run('load-demo-data')}>
             {t('menu.loadDemoData')}
           </button>
         </div>

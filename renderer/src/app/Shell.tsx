@@ -15,7 +15,15 @@ export function Shell() {
 
   return (
     <div className="shell">
-      <a className="skip-link" href="#main">
+      {/* Routes live in the URL's hash, so "#main" would be a route: move focus by hand instead. */}
+      <a
+        className="skip-link"
+        href="#main"
+        onClick={(event) => {
+          event.preventDefault();
+          document.getElementById('main')?.focus();
+        }}
+      >
         {t('shell.skipToContent')}
       </a>
       <header className="topbar">

@@ -67,11 +67,18 @@ export class ActivityIndex {
   }
 
   load(): Promise<void> {
-    this.loading ??= this.db.activityRows.toArray().then((rows) => {
-      for (const row of rows) this.rows.set(row.id, row);
-      this.loaded = true;
-      this.changed(0);
-    });
+    this.loading ??= this.db.activityRows.toArray().then(
+      (rows) => {
+        for (const row of rows) this.rows.set(row.id, row);
+        this.loaded = true;
+        this.changed(0);
+      },
+      (error: unknown) => {
+        // Not cached: the next load() tries again.
+        this.loading = undefined;
+        throw error;
+      },
+    );
     return this.loading;
   }
 

@@ -17,7 +17,12 @@ export interface ImportReport extends ImportProgress {
   /** The first rejected lines with their reasons (all are counted in `rejected`). */
   errors: { line: number; issues: FieldIssue[] }[];
   cancelled: boolean;
+  /** Why the import stopped early, if it did; everything counted above was stored. */
+  failure?: ImportFailure;
 }
+
+/** Why an import could not go on, as a key the Data page translates (`failure.<code>`). */
+export type ImportFailure = { code: 'encoding' } | { code: 'storage'; message: string };
 
 // Small enough that the progress bar moves every fraction of a second, large enough that transaction
 // overhead stays negligible.
@@ -64,21 +69,27 @@ async function runBatches(
     report.fraction = fractionDone();
     onProgress({ ...report });
   };
-  for await (const item of items) {
-    if (signal?.aborted) {
-      report.cancelled = true;
-      return report;
+  try {
+    for await (const item of items) {
+      if (signal?.aborted) {
+        report.cancelled = true;
+        return report;
+      }
+      if ('unreadable' in item) {
+        report.processed += 1;
+        report.rejected += 1;
+        if (report.errors.length < maxReportedErrors) report.errors.push({ line: item.source, issues: [item.unreadable] });
+        continue;
+      }
+      batch.push(item);
+      if (batch.length >= batchSize) await flush();
     }
-    if ('unreadable' in item) {
-      report.processed += 1;
-      report.rejected += 1;
-      if (report.errors.length < maxReportedErrors) report.errors.push({ line: item.source, issues: [item.unreadable] });
-      continue;
-    }
-    batch.push(item);
-    if (batch.length >= batchSize) await flush();
+    await flush();
+  } catch (error) {
+    // Whole batches already stored stay stored; the report says how far it got and why it stopped.
+    report.failure = error instanceof TypeError && /encod|decod/i.test(error.message) ? { code: 'encoding' } : { code: 'storage', message: error instanceof Error ? error.message : String(error) };
+    return report;
   }
-  await flush();
   report.fraction = 1;
   return report;
 }
@@ -89,7 +100,8 @@ export async function importNdjsonFile(file: Blob, onProgress: (progress: Import
   async function* items(): AsyncGenerator<Item> {
     const splitter = createLineSplitter();
     const reader = file.stream().getReader();
-    const decoder = new TextDecoder('utf-8');
+    // Strict: a file in another encoding (GBK, TIS-620) must be refused, not stored as garbled text.
+    const decoder = new TextDecoder('utf-8', { fatal: true });
     let lineNumber = 0;
     const parsed = function* (lines: string[]): Generator<Item> {
       for (const line of lines) {

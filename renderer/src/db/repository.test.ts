@@ -110,8 +110,11 @@ describe('repository: the one write path', () => {
     const again = await repository.importBatch([{ source: 1, value: organization }]);
     expect(again).toMatchObject({ stored: 0, unchanged: 1 });
 
-    const sameMomentElsewhere = { ...organization, updatedAt: '2025-05-01T17:00:00.000+07:00', acronym: 'SAME' };
+    const sameMomentElsewhere = { ...organization, updatedAt: '2025-05-01T17:00:00.000+07:00' };
     expect(await repository.importBatch([{ source: 1, value: sameMomentElsewhere }])).toMatchObject({ stored: 0, unchanged: 1 });
+    const sameMomentOtherContent = await repository.importBatch([{ source: 9, value: { ...organization, acronym: 'ODD' } }]);
+    expect(sameMomentOtherContent).toMatchObject({ stored: 0, unchanged: 0 });
+    expect(sameMomentOtherContent.rejected).toEqual([{ source: 9, issues: [{ path: 'updatedAt', message: 'v.sameTimeDifferentContent' }] }]);
     const older = { ...organization, updatedAt: '2025-05-01T16:00:00+07:00', acronym: 'OLD' };
     expect(await repository.importBatch([{ source: 1, value: older }])).toMatchObject({ stored: 0, keptNewer: 1 });
     expect((await db.organizations.get(organization.id))?.acronym).toBeUndefined();
@@ -124,5 +127,48 @@ describe('repository: the one write path', () => {
     await expect(repository.create('activity', activityDraft())).rejects.toThrow('disk full');
     db.activityRows.bulkPut = originalBulkPut;
     expect(await db.activities.count()).toBe(0);
+  });
+
+  it('keeps only the newest copy when one batch holds the same record twice, in either order', async () => {
+    const id = newRecordId();
+    const version = (updatedAt: string, acronym: string) => ({ entity: 'organization', id, createdAt: '2024-01-01T00:00:00.000Z', updatedAt, name: { en: 'Vientiane Science Park' }, type: 'science-park', country: 'LA', acronym });
+    const result = await repository.importBatch([
+      { source: 1, value: version('2025-06-01T00:00:00.000Z', 'NEW') },
+      { source: 2, value: version('2024-06-01T00:00:00.000Z', 'OLD') },
+    ]);
+    expect(result).toMatchObject({ stored: 1, keptNewer: 1 });
+    expect((await db.organizations.get(id))?.acronym).toBe('NEW');
+  });
+
+  it('refuses to overwrite a record changed since the form loaded it', async () => {
+    const created = await repository.create('activity', activityDraft());
+    if (!created.ok) throw new Error('create failed');
+    const loadedAt = created.record.updatedAt;
+    await repository.replace('activity', created.record.id, activityDraft({ status: 'closed' }));
+    const stale = await repository.replace('activity', created.record.id, activityDraft({ status: 'suspended' }), loadedAt);
+    expect(stale).toEqual({ ok: false, issues: [{ path: '', message: 'v.changedElsewhere' }] });
+    expect((await db.activities.get(created.record.id))?.status).toBe('closed');
+  });
+
+  it('refuses to delete a record that others still refer to, and deletes it once they are gone', async () => {
+    const parent = await repository.create('activity', activityDraft());
+    if (!parent.ok) throw new Error('create failed');
+    const child = await repository.create('activity', activityDraft({ parentId: parent.record.id, title: { en: 'Drought tolerance training' } }));
+    if (!child.ok) throw new Error('create failed');
+    expect(await repository.remove('activity', parent.record.id)).toEqual({ ok: false, issues: [{ path: '', message: 'v.hasDependents', params: { count: 1 } }] });
+    expect(await db.activities.count()).toBe(2);
+    expect(await repository.remove('activity', child.record.id)).toEqual({ ok: true });
+    expect(await repository.remove('activity', parent.record.id)).toEqual({ ok: true });
+    expect(await db.activities.count()).toBe(0);
+  });
+
+  it('refuses a parent that would make a loop', async () => {
+    const top = await repository.create('activity', activityDraft());
+    if (!top.ok) throw new Error('create failed');
+    const middle = await repository.create('activity', activityDraft({ parentId: top.record.id }));
+    if (!middle.ok) throw new Error('create failed');
+    const loop = await repository.replace('activity', top.record.id, activityDraft({ parentId: middle.record.id }));
+    expect(loop).toEqual({ ok: false, issues: [{ path: 'parentId', message: 'v.parentCycle' }] });
+    expect((await db.activities.get(top.record.id))?.parentId).toBeUndefined();
   });
 });

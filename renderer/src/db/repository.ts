@@ -11,8 +11,10 @@ import {
 } from '@shared/domain';
 import type { Table } from 'dexie';
 import type { z } from 'zod';
+import { sameContent } from '@shared/records/canonical';
 import { activityRowOf } from './activityRows';
 import { tableNames, tableOf, type StepDatabase } from './database';
+import { hierarchical, referrers } from './references';
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
@@ -69,7 +71,12 @@ export function createRepository(db: StepDatabase, clock: () => Date = () => new
   function validate<E extends EntityType>(entity: E, candidate: unknown): WriteOutcome<EntityRecord<E>> {
     const parsed = entitySchemas[entity].safeParse(candidate);
     if (!parsed.success) return { ok: false, issues: fieldIssuesFrom(parsed.error) };
-    return { ok: true, record: parsed.data as EntityRecord<E> };
+    const record = parsed.data as EntityRecord<E>;
+    // One form for every stored time stamp (UTC, "Z"), so that the updatedAt index sorts by time and equal
+    // instants compare equal, whatever offset an imported file wrote them with.
+    record.createdAt = new Date(record.createdAt).toISOString();
+    record.updatedAt = new Date(record.updatedAt).toISOString();
+    return { ok: true, record };
   }
 
   async function create<E extends EntityType>(entity: E, draft: Draft<E>): Promise<WriteOutcome<EntityRecord<E>>> {
@@ -81,11 +88,23 @@ export function createRepository(db: StepDatabase, clock: () => Date = () => new
     return outcome;
   }
 
-  /** Replaces a record's content with `draft`, keeping its identity and creation time. */
-  async function replace<E extends EntityType>(entity: E, id: string, draft: Draft<E>): Promise<WriteOutcome<EntityRecord<E>>> {
+  /**
+   * Replaces a record's content with `draft`, keeping its identity and creation time. With
+   * `expectedUpdatedAt` (the version a form loaded), a record changed meanwhile (by an import, say) is
+   * not overwritten silently: the write is refused and the person decides.
+   */
+  async function replace<E extends EntityType>(
+    entity: E,
+    id: string,
+    draft: Draft<E>,
+    expectedUpdatedAt?: string,
+  ): Promise<WriteOutcome<EntityRecord<E>>> {
     const outcome = await db.transaction('rw', tablesFor(entity), async (): Promise<WriteOutcome<EntityRecord<E>>> => {
       const existing = await tableOf(db, entity).get(id);
       if (!existing) return { ok: false, issues: [{ path: '', message: 'v.notFound' }] };
+      if (expectedUpdatedAt !== undefined && existing.updatedAt !== expectedUpdatedAt) {
+        return { ok: false, issues: [{ path: '', message: 'v.changedElsewhere' }] };
+      }
       const validated = validate(entity, {
         ...draft,
         entity,
@@ -93,19 +112,47 @@ export function createRepository(db: StepDatabase, clock: () => Date = () => new
         createdAt: existing.createdAt,
         updatedAt: laterThan(existing.updatedAt, clock()),
       });
-      if (validated.ok) await storeValidated(entity, [validated.record]);
+      if (!validated.ok) return validated;
+      const cycle = await parentCycle(entity, validated.record);
+      if (cycle) return { ok: false, issues: [cycle] };
+      await storeValidated(entity, [validated.record]);
       return validated;
     });
     if (outcome.ok) notify([{ entity, ids: [id], deleted: false }]);
     return outcome;
   }
 
-  async function remove(entity: EntityType, id: string): Promise<void> {
-    await db.transaction('rw', tablesFor(entity), async () => {
+  /** Records of other kinds that still point at this one (a budget at its activity, a person at an organization). */
+  async function dependentsOf(entity: EntityType, id: string): Promise<number> {
+    const counts = await Promise.all((referrers[entity] ?? []).map(({ entity: from, field }) => tableOf(db, from).where(field).equals(id).count()));
+    return counts.reduce((sum, count) => sum + count, 0);
+  }
+
+  /** A parent that is the record itself or one of its descendants would make a loop. */
+  async function parentCycle(entity: EntityType, record: { id: string; parentId?: string }): Promise<FieldIssue | undefined> {
+    if (!hierarchical.includes(entity)) return undefined;
+    const seen = new Set<string>([record.id]);
+    let parentId = record.parentId;
+    while (parentId) {
+      if (seen.has(parentId)) return { path: 'parentId', message: 'v.parentCycle' };
+      seen.add(parentId);
+      parentId = ((await tableOf(db, entity).get(parentId)) as { parentId?: string } | undefined)?.parentId;
+    }
+    return undefined;
+  }
+
+  /** Deletes a record, unless other records still need it: nothing is left pointing at nothing. */
+  async function remove(entity: EntityType, id: string): Promise<{ ok: true } | { ok: false; issues: FieldIssue[] }> {
+    const referring = (referrers[entity] ?? []).map(({ entity: from }) => tableOf(db, from));
+    const outcome = await db.transaction('rw', [...tablesFor(entity), ...referring], async () => {
+      const dependents = await dependentsOf(entity, id);
+      if (dependents > 0) return { ok: false as const, issues: [{ path: '', message: 'v.hasDependents', params: { count: dependents } }] };
       await tableOf(db, entity).delete(id);
       if (entity === 'activity') await db.activityRows.delete(id);
+      return { ok: true as const };
     });
-    notify([{ entity, ids: [id], deleted: true }]);
+    if (outcome.ok) notify([{ entity, ids: [id], deleted: true }]);
+    return outcome;
   }
 
   /**
@@ -116,7 +163,7 @@ export function createRepository(db: StepDatabase, clock: () => Date = () => new
    */
   async function importBatch(items: readonly ImportItem[]): Promise<ImportBatchResult> {
     const result: ImportBatchResult = { stored: 0, unchanged: 0, keptNewer: 0, rejected: [] };
-    const byEntity = new Map<EntityType, EntityRecord<EntityType>[]>();
+    const byEntity = new Map<EntityType, Map<string, { record: EntityRecord<EntityType>; source: number }>>();
     for (const item of items) {
       const entity = entityTypeSchema.safeParse((item.value as { entity?: unknown } | null)?.entity);
       if (!entity.success) {
@@ -128,8 +175,15 @@ export function createRepository(db: StepDatabase, clock: () => Date = () => new
         result.rejected.push({ source: item.source, issues: outcome.issues });
         continue;
       }
-      const list = byEntity.get(entity.data) ?? [];
-      list.push(outcome.record);
+      // The same record twice in one batch: only its newest version counts (ties: the later line).
+      const list = byEntity.get(entity.data) ?? new Map<string, { record: EntityRecord<EntityType>; source: number }>();
+      const earlier = list.get(outcome.record.id);
+      if (earlier && Date.parse(earlier.record.updatedAt) > Date.parse(outcome.record.updatedAt)) {
+        result.keptNewer += 1;
+        continue;
+      }
+      if (earlier) result.keptNewer += 1;
+      list.set(outcome.record.id, { record: outcome.record, source: item.source });
       byEntity.set(entity.data, list);
     }
     if (byEntity.size === 0) return result;
@@ -137,16 +191,20 @@ export function createRepository(db: StepDatabase, clock: () => Date = () => new
     const changes: RecordChange[] = [];
     const tables = [...byEntity.keys()].flatMap(tablesFor);
     await db.transaction('rw', tables, async () => {
-      for (const [entity, records] of byEntity) {
-        const existing = await tableOf(db, entity).bulkGet(records.map((r) => r.id));
-        const toStore = records.filter((record, i) => {
+      for (const [entity, byId] of byEntity) {
+        const entries = [...byId.values()];
+        const existing = await tableOf(db, entity).bulkGet(entries.map((e) => e.record.id));
+        const toStore = entries.flatMap(({ record, source }, i) => {
           const stored = existing[i];
-          if (!stored) return true;
+          if (!stored) return [record];
           // Instants, not strings: "2025-01-01T08:00:00+07:00" and "2025-01-01T01:00:00Z" are the same moment.
           const age = Date.parse(stored.updatedAt) - Date.parse(record.updatedAt);
-          if (age > 0) return void result.keptNewer++, false;
-          if (age === 0) return void result.unchanged++, false;
-          return true;
+          if (age > 0) return void result.keptNewer++, [];
+          if (age < 0) return [record];
+          if (sameContent(stored, record)) return void result.unchanged++, [];
+          // Same moment, different content: neither can be called newer; keep ours and say so.
+          result.rejected.push({ source, issues: [{ path: 'updatedAt', message: 'v.sameTimeDifferentContent' }] });
+          return [];
         });
         if (toStore.length === 0) continue;
         await storeValidated(entity, toStore);

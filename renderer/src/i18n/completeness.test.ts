@@ -1,4 +1,6 @@
+import { contentLanguages } from '@shared/domain';
 import { describe, expect, it } from 'vitest';
+import { kindFields } from '../features/activities/kindFields';
 import { resources } from './resources';
 
 type Tree = { [key: string]: string | Tree };
@@ -49,5 +51,22 @@ describe('translations', () => {
       }
     }
     expect(missing).toEqual([]);
+  });
+});
+
+describe('translations of keys the code builds from data', () => {
+  const has = (ns: string, key: string) =>
+    (['en', 'zh'] as const).filter((language) => !flatten((resources[language] as Record<string, Tree>)[ns] ?? {}).has(key)).map((language) => `${language} ${ns}:${key}`);
+
+  it('covers every kind-specific field, option, content language and sortable column', () => {
+    const missing = [
+      ...Object.values(kindFields).flatMap((fields) => fields.flatMap((field) => [`details.${field.name}`, ...(field.options ?? []).map((option) => `options.${option}`)])),
+      ...contentLanguages.map((language) => `languages.${language}`),
+      ...(['title', 'kind', 'countries', 'status', 'start', 'updatedAt'] as const).map((column) => `columns.${column}`),
+    ].flatMap((key) => has('activities', key));
+    const settings = [...['persistent', 'best-effort', 'unsupported', 'pending'].map((state) => `storage.${state}`), 'about.host.electron', 'about.host.browser'].flatMap((key) =>
+      has('settings', key),
+    );
+    expect([...missing, ...settings]).toEqual([]);
   });
 });

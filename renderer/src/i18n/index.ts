@@ -38,5 +38,6 @@ export function useLabel(): (labels: Labels | undefined) => string {
 /** Translates a validation issue key from the shared schemas (`v.required`). */
 export function useIssueText(): (message: string, params?: Record<string, string | number>) => string {
   const { t } = useTranslation('validation');
-  return (message, params) => t(message, { ...params, defaultValue: t('v.invalid') });
+  // Messages that are not keys (a storage error already put into words) pass through as they are.
+  return (message, params) => (message.startsWith('v.') ? t(message, { ...params, defaultValue: t('v.invalid') }) : message);
 }

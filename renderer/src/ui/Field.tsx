@@ -27,7 +27,7 @@ export function Field({
       </label>
       {children({ id, 'aria-invalid': Boolean(error), 'aria-describedby': error || hint ? messageId : undefined, required })}
       {error ? (
-        <p id={messageId} className="field-error" role="alert" data-testid="field-error">
+        <p id={messageId} className="field-error" data-testid="field-error">
           {error}
         </p>
       ) : hint ? (
@@ -60,18 +60,25 @@ export function CheckboxGroup<T extends string>({
   const id = useId();
   const toggle = (option: T, checked: boolean) => onChange(checked ? [...value, option] : value.filter((v) => v !== option));
   return (
-    <fieldset className={`field checkbox-group${error ? ' has-error' : ''}`} aria-describedby={error ? `${id}-message` : undefined} data-testid={testId}>
+    <fieldset className={`field checkbox-group${error ? ' has-error' : ''}`} data-testid={testId}>
       <legend>{legend}</legend>
       <div className="checkbox-grid" style={{ gridTemplateColumns: `repeat(${columns}, minmax(0, 1fr))` }}>
         {options.map((option) => (
           <label key={option.value} className={option.depth ? 'indent' : undefined}>
-            <input type="checkbox" value={option.value} checked={value.includes(option.value)} onChange={(event) => toggle(option.value, event.target.checked)} />
+            <input
+              type="checkbox"
+              value={option.value}
+              checked={value.includes(option.value)}
+              onChange={(event) => toggle(option.value, event.target.checked)}
+              aria-invalid={Boolean(error)}
+              aria-describedby={error ? `${id}-message` : undefined}
+            />
             {option.label}
           </label>
         ))}
       </div>
       {error && (
-        <p id={`${id}-message`} className="field-error" role="alert" data-testid="field-error">
+        <p id={`${id}-message`} className="field-error" data-testid="field-error">
           {error}
         </p>
       )}

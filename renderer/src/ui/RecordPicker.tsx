@@ -23,6 +23,7 @@ export function RecordPicker({
   onChange,
   placeholder,
   clearLabel,
+  unknownLabel = '?',
   invalid,
   describedBy,
 }: {
@@ -32,6 +33,8 @@ export function RecordPicker({
   onChange: (id: string | undefined) => void;
   placeholder: string;
   clearLabel: string;
+  /** Shown when the chosen record is not on this computer (it may arrive with the next sync). */
+  unknownLabel?: string;
   invalid?: boolean;
   describedBy?: string;
 }) {
@@ -68,7 +71,7 @@ export function RecordPicker({
         aria-invalid={invalid}
         aria-describedby={describedBy}
         aria-activedescendant={open && matches[active] ? `${listId}-${active}` : undefined}
-        value={open ? query : (selected?.label ?? '')}
+        value={open ? query : (selected?.label ?? (value ? unknownLabel : ''))}
         placeholder={placeholder}
         onFocus={() => setOpen(true)}
         onBlur={() => setOpen(false)}

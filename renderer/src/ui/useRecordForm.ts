@@ -1,5 +1,6 @@
 import { issuesByPath, type EntityRecord, type EntityType, type FieldIssue } from '@shared/domain';
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { getRecord } from '../db/reads';
 import type { Draft } from '../db/repository';
 import { getStore } from '../db/store';
@@ -11,20 +12,27 @@ export interface RecordFormOptions<E extends EntityType, V> {
   id: string | undefined;
   empty: () => V;
   fromRecord: (record: EntityRecord<E>) => V;
-  toDraft: (values: V) => Draft<E>;
+  /** Builds the draft from the form; `original` is the stored record, so fields the form does not show survive. */
+  toDraft: (values: V, original: EntityRecord<E> | undefined) => Draft<E>;
   /** Where a problem is shown, when not on the field its path names. */
   errorField?: (path: string) => string;
 }
+
+/** Problems with no field of their own (a record deleted meanwhile) are shown under this key, in the summary. */
+export const formLevel = '';
 
 /**
  * The life of a record form: load the record (or start empty), keep what the person types, save through
  * the one write path, and show each field's problem in their language. After a failed save, messages
  * follow the values, so each one goes away as soon as its field is fixed; nothing typed is ever lost.
+ * Render it with `key={id}` so that moving from one record to another starts a fresh form.
  */
 export function useRecordForm<E extends EntityType, V>({ entity, id, empty, fromRecord, toDraft, errorField }: RecordFormOptions<E, V>) {
+  const { t } = useTranslation();
   const issueText = useIssueText();
   const [values, setValues] = useState<V>(empty);
-  const [phase, setPhase] = useState<'loading' | 'missing' | 'ready'>(id ? 'loading' : 'ready');
+  const [original, setOriginal] = useState<EntityRecord<E> | undefined>();
+  const [phase, setPhase] = useState<'loading' | 'missing' | 'failed' | 'ready'>(id ? 'loading' : 'ready');
   const [attempted, setAttempted] = useState(false);
   const [saveIssues, setSaveIssues] = useState<FieldIssue[]>([]);
   const [saving, setSaving] = useState(false);
@@ -33,18 +41,25 @@ export function useRecordForm<E extends EntityType, V>({ entity, id, empty, from
   useEffect(() => {
     if (!id) return;
     let cancelled = false;
-    void getRecord(entity, id).then((record) => {
-      if (cancelled) return;
-      if (!record) return setPhase('missing');
-      setValues(fromRecord(record));
-      setPhase('ready');
-    });
+    getRecord(entity, id).then(
+      (record) => {
+        if (cancelled) return;
+        if (!record) return setPhase('missing');
+        setOriginal(record);
+        setValues(fromRecord(record));
+        setPhase('ready');
+      },
+      () => !cancelled && setPhase('failed'),
+    );
     return () => {
       cancelled = true;
     };
   }, [entity, id, fromRecord]);
 
-  const liveIssues = useMemo(() => (attempted ? getStore().repository.validateDraft(entity, toDraft(values)) : []), [attempted, entity, toDraft, values]);
+  const liveIssues = useMemo(
+    () => (attempted ? getStore().repository.validateDraft(entity, toDraft(values, original)) : []),
+    [attempted, entity, toDraft, values, original],
+  );
 
   const errors: Record<string, string> = {};
   for (const [path, issue] of Object.entries(issuesByPath([...liveIssues, ...saveIssues]))) {
@@ -59,15 +74,21 @@ export function useRecordForm<E extends EntityType, V>({ entity, id, empty, from
   /** Saves, and answers the stored record; on refusal shows why and moves focus to the first field to fix. */
   const save = async (): Promise<EntityRecord<E> | undefined> => {
     setSaving(true);
-    const { repository } = getStore();
-    const draft = toDraft(values);
-    const outcome = id ? await repository.replace(entity, id, draft) : await repository.create(entity, draft);
-    setSaving(false);
-    if (outcome.ok) return outcome.record;
-    setAttempted(true);
-    // Validation problems come back through liveIssues; keep only what validation cannot see (a deleted record).
-    setSaveIssues(outcome.issues.filter((issue) => issue.message === 'v.notFound'));
-    requestAnimationFrame(() => formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
+    try {
+      const { repository } = getStore();
+      const draft = toDraft(values, original);
+      const outcome = id ? await repository.replace(entity, id, draft, original?.updatedAt) : await repository.create(entity, draft);
+      if (outcome.ok) return outcome.record;
+      setAttempted(true);
+      // Validation problems come back through liveIssues; keep what validation cannot see (a record deleted or changed meanwhile).
+      setSaveIssues(outcome.issues.filter((issue) => issue.path === formLevel));
+    } catch (error) {
+      // The store itself failed (disk full, quota): say so; the form keeps every value.
+      setSaveIssues([{ path: formLevel, message: t('form.saveFailed', { message: error instanceof Error ? error.message : String(error) }) }]);
+    } finally {
+      setSaving(false);
+    }
+    requestAnimationFrame(() => formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"], .form-summary')?.focus());
     return undefined;
   };
 

@@ -24,7 +24,7 @@ export function ActivitiesListPage() {
   const years = list.phase === 'ready' ? activityIndex.years() : noYears;
 
   useEffect(() => {
-    if (list.phase !== 'loading' && list.rows.length > 0) performance.mark('activities:first-rows');
+    if ((list.phase === 'ready' || list.phase === 'preview') && list.rows.length > 0) performance.mark('activities:first-rows');
   }, [list]);
 
   return (
@@ -37,6 +37,14 @@ export function ActivitiesListPage() {
       </div>
       <ActivityFilters years={years} />
       {list.phase === 'loading' && <p className="muted">{t('list.loading')}</p>}
+      {list.phase === 'failed' && (
+        <div className="notice error" role="alert">
+          <p>{t('list.loadFailed')}</p>
+          <button type="button" className="button" onClick={list.retry}>
+            {t('list.retry')}
+          </button>
+        </div>
+      )}
       {list.phase === 'ready' && list.total === 0 ? (
         <EmptyState title={t('list.emptyTitle')} testId="activities-empty">
           <p>{t('list.emptyBody')}</p>
@@ -60,7 +68,7 @@ export function ActivitiesListPage() {
           </button>
         </EmptyState>
       ) : (
-        list.phase !== 'loading' && (
+        (list.phase === 'ready' || list.phase === 'preview') && (
           <>
             <p className="result-count" role="status" data-testid="result-count" data-query={deferredFilter.text} data-phase={list.phase}>
               {list.phase === 'ready'

@@ -17,7 +17,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { activityRelations, getRecord, organizationName } from '../../db/reads';
 import { getStore } from '../../db/store';
-import { useLabel } from '../../i18n';
+import { useIssueText, useLabel } from '../../i18n';
 import { useUiStore } from '../../state/uiStore';
 import { formatDate, formatMoney } from '../../ui/format';
 import { kindFields } from './kindFields';
@@ -56,6 +56,8 @@ export function ActivityDetailPage() {
   const navigate = useNavigate();
   const location = useLocation();
   const [state, setState] = useState<State>({ phase: 'loading' });
+  const [refusal, setRefusal] = useState<string | undefined>();
+  const issueText = useIssueText();
 
   useEffect(() => {
     let cancelled = false;
@@ -87,8 +89,9 @@ export function ActivityDetailPage() {
 
   const remove = async () => {
     if (!window.confirm(t('detail.confirmDelete'))) return;
-    await getStore().repository.remove('activity', activity.id);
-    navigate('/activities');
+    const outcome = await getStore().repository.remove('activity', activity.id);
+    if (outcome.ok) return navigate('/activities');
+    setRefusal(issueText(outcome.issues[0]?.message ?? 'v.invalid', outcome.issues[0]?.params));
   };
 
   const showValue = (type: string, value: unknown): string => {
@@ -105,6 +108,11 @@ export function ActivityDetailPage() {
       {(location.state as { saved?: boolean } | null)?.saved && (
         <p className="notice success" role="status">
           {t('detail.saved')}
+        </p>
+      )}
+      {refusal && (
+        <p className="notice error" role="alert" data-testid="delete-refused">
+          {refusal}
         </p>
       )}
       <div className="page-header">

@@ -5,6 +5,7 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { useLabel } from '../../i18n';
 import { useUiStore } from '../../state/uiStore';
 import { CheckboxGroup, Field } from '../../ui/Field';
+import { FormSummary } from '../../ui/FormSummary';
 import { RecordPicker } from '../../ui/RecordPicker';
 import { useRecordForm } from '../../ui/useRecordForm';
 import { activityToForm, emptyActivityForm, formLanguages, suggestedLocalLanguage, toActivityDraft } from './activityForm';
@@ -12,11 +13,20 @@ import { KindDetailsSection } from './KindDetailsSection';
 import { usePickerSources } from './usePickerSources';
 
 /** A missing kind shows up on `details` (no kind-specific section matches); show it on the kind selector. */
-const activityErrorField = (path: string) => (path === 'details' || path === 'details.kind' ? 'kind' : path);
+const activityErrorField = (path: string) => {
+  if (path === 'details' || path === 'details.kind') return 'kind';
+  // A problem with one language of the title (too long) shows on the title.
+  return path.startsWith('title.') ? 'title' : path;
+};
 const activityForm = { entity: 'activity', empty: emptyActivityForm, fromRecord: activityToForm, toDraft: toActivityDraft, errorField: activityErrorField } as const;
 
 export function ActivityFormPage() {
   const { id } = useParams();
+  // A fresh form for each record: going from editing one activity to a new one never carries values over.
+  return <ActivityForm key={id ?? 'new'} id={id} />;
+}
+
+function ActivityForm({ id }: { id: string | undefined }) {
   const { t } = useTranslation('activities');
   const label = useLabel();
   const language = useUiStore((state) => state.language);
@@ -25,10 +35,10 @@ export function ActivityFormPage() {
   const { values, update, phase, errors, saving, save, formRef } = useRecordForm({ ...activityForm, id });
 
   if (phase === 'loading') return <p className="page muted">{t('form.loading')}</p>;
-  if (phase === 'missing')
+  if (phase === 'missing' || phase === 'failed')
     return (
       <section className="page">
-        <h1>{t('detail.notFound')}</h1>
+        <h1>{phase === 'missing' ? t('detail.notFound') : t('common:form.loadFailed')}</h1>
         <Link to="/activities">{t('detail.backToList')}</Link>
       </section>
     );
@@ -39,7 +49,6 @@ export function ActivityFormPage() {
     const record = await save();
     if (record) navigate(`/activities/${record.id}`, { state: { saved: true } });
   };
-  const errorCount = Object.keys(errors).length;
 
   return (
     <section className="page" aria-labelledby="activity-form-heading">
@@ -47,11 +56,7 @@ export function ActivityFormPage() {
         <h1 id="activity-form-heading">{id ? t('form.editTitle') : t('form.newTitle')}</h1>
       </div>
       <form ref={formRef} onSubmit={submit} noValidate className="form" data-testid="activity-form">
-        {errorCount > 0 && (
-          <div className="form-summary" role="alert" data-testid="form-summary">
-            {t('form.fixErrors', { count: errorCount })}
-          </div>
-        )}
+        <FormSummary errors={errors} fieldsMessage={(count) => t('form.fixErrors', { count })} />
         <fieldset className="form-section">
           <legend>{t('form.basics')}</legend>
           <div className="form-grid">
@@ -194,6 +199,7 @@ export function ActivityFormPage() {
                   onChange={(parentId) => update({ parentId: parentId ?? '' })}
                   placeholder={t('form.typeToSearch')}
                   clearLabel={t('form.clear')}
+                  unknownLabel={t('common:form.unknownRecord')}
                 />
               )}
             </Field>

@@ -94,6 +94,7 @@ export function KindDetailsSection({
                   onChange={(id) => onChange(field.name, id ?? '')}
                   placeholder={t('form.typeToSearch')}
                   clearLabel={t('form.clear')}
+                  unknownLabel={t('common:form.unknownRecord')}
                 />
               );
             }

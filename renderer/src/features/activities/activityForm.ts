@@ -86,9 +86,13 @@ export function suggestedLocalLanguage(countryCodes: readonly string[]): Content
   return '';
 }
 
-export function toActivityDraft(values: ActivityFormValues): Draft<'activity'> {
-  const languages = formLanguages(values);
-  const details: Record<string, unknown> = { kind: values.kind };
+/**
+ * The draft to save. Built on top of the stored activity (`original`), so what the form does not show
+ * survives an edit: a title in a second local language, a detail no widget edits (a match link).
+ */
+export function toActivityDraft(values: ActivityFormValues, original?: Activity): Draft<'activity'> {
+  const languages = [...new Set([...formLanguages(values), ...(Object.keys(original?.title ?? {}) as ContentLanguage[]), ...(Object.keys(original?.description ?? {}) as ContentLanguage[])])];
+  const details: Record<string, unknown> = original?.details.kind === values.kind ? { ...original.details } : { kind: values.kind };
   for (const field of values.kind ? kindFields[values.kind] : []) {
     const raw = values.details[field.name] ?? '';
     if (field.type === 'list') details[field.name] = raw.split('\n').map((line) => line.trim()).filter(Boolean);

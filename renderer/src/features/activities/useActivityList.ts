@@ -5,6 +5,7 @@ import { getStore } from '../../db/store';
 
 export type ActivityListState =
   | { phase: 'loading' }
+  | { phase: 'failed'; retry: () => void }
   /** The index is still loading; these are the most recent rows, read straight from the database. */
   | { phase: 'preview'; rows: ActivityRow[] }
   | { phase: 'ready'; rows: ActivityRow[]; total: number };
@@ -22,20 +23,24 @@ export function useActivityList(filter: ActivityFilter, sort: ActivitySort, lang
     () => activityIndex.version,
   );
   const [preview, setPreview] = useState<ActivityRow[] | undefined>();
+  const [attempt, setAttempt] = useState(0);
+  const [failedAttempt, setFailedAttempt] = useState<number | undefined>();
 
   useEffect(() => {
     if (activityIndex.isLoaded) return;
     let cancelled = false;
-    void activityIndex.firstPage(previewSize).then((rows) => {
-      if (!cancelled) setPreview(rows);
-    });
-    void activityIndex.load();
+    void activityIndex.firstPage(previewSize).then(
+      (rows) => !cancelled && setPreview(rows),
+      () => undefined, // the full load below reports the failure
+    );
+    activityIndex.load().catch(() => !cancelled && setFailedAttempt(attempt));
     return () => {
       cancelled = true;
     };
-  }, [activityIndex]);
+  }, [activityIndex, attempt]);
 
   return useMemo((): ActivityListState => {
+    if (failedAttempt === attempt && !activityIndex.isLoaded) return { phase: 'failed', retry: () => setAttempt((n) => n + 1) };
     if (activityIndex.isLoaded) {
       return { phase: 'ready', rows: activityIndex.query(filter, sort, language), total: activityIndex.size };
     }
@@ -44,5 +49,5 @@ export function useActivityList(filter: ActivityFilter, sort: ActivitySort, lang
     return { phase: 'loading' };
     // `version` changes whenever the index does; it is how this memo knows to recompute.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [activityIndex, version, preview, filter, sort, language]);
+  }, [activityIndex, version, preview, filter, sort, language, attempt, failedAttempt]);
 }

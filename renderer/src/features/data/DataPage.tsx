@@ -24,6 +24,9 @@ export function DataPage() {
   const fileInput = useRef<HTMLInputElement>(null);
   const demoButton = useRef<HTMLButtonElement>(null);
 
+  // Leaving the page stops a running import: whole batches stay stored, and importing again resumes.
+  useEffect(() => () => abort.current?.abort(), []);
+
   useEffect(() => {
     if (action === 'import') fileInput.current?.focus();
     if (action === 'demo') demoButton.current?.focus();
@@ -124,7 +127,12 @@ export function DataPage() {
 
       {job.phase === 'done' && (
         <section className="card" aria-labelledby="report-heading" data-testid="import-report">
-          <h2 id="report-heading">{job.report.cancelled ? t('report.cancelled') : t('report.title')}</h2>
+          <h2 id="report-heading">{job.report.failure ? t('report.failed') : job.report.cancelled ? t('report.cancelled') : t('report.title')}</h2>
+          {job.report.failure && (
+            <p className="notice error" role="alert">
+              {job.report.failure.code === 'encoding' ? t('failure.encoding') : t('failure.storage', { message: job.report.failure.message })}
+            </p>
+          )}
           <ul className="report-figures">
             <li data-testid="report-stored">{t('report.stored', { count: job.report.stored })}</li>
             <li>{t('report.unchanged', { count: job.report.unchanged })}</li>

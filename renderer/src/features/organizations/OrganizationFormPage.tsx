@@ -7,15 +7,27 @@ import { useLabel } from '../../i18n';
 import { useUiStore } from '../../state/uiStore';
 import { Field } from '../../ui/Field';
 import { editedLanguages } from '../../ui/formValues';
+import { FormSummary } from '../../ui/FormSummary';
 import { RecordPicker } from '../../ui/RecordPicker';
 import { useRecordForm } from '../../ui/useRecordForm';
 import { emptyOrganizationForm, organizationToForm, toOrganizationDraft } from './organizationForm';
 
 /** Stable for the form hook: what a "new organization" form starts from, and how drafts are made. */
-const organizationForm = { entity: 'organization', empty: emptyOrganizationForm, fromRecord: organizationToForm, toDraft: toOrganizationDraft } as const;
+const organizationForm = {
+  entity: 'organization',
+  empty: emptyOrganizationForm,
+  fromRecord: organizationToForm,
+  toDraft: toOrganizationDraft,
+  errorField: (path: string) => (path.startsWith('name.') ? 'name' : path),
+} as const;
 
 export function OrganizationFormPage() {
   const { id } = useParams();
+  // A fresh form for each record: going from editing one organization to a new one never carries values over.
+  return <OrganizationForm key={id ?? 'new'} id={id} />;
+}
+
+function OrganizationForm({ id }: { id: string | undefined }) {
   const { t } = useTranslation('organizations');
   const label = useLabel();
   const language = useUiStore((s) => s.language);
@@ -32,10 +44,10 @@ export function OrganizationFormPage() {
   }, [language]);
 
   if (phase === 'loading') return <p className="page muted">{t('form.loading')}</p>;
-  if (phase === 'missing')
+  if (phase === 'missing' || phase === 'failed')
     return (
       <section className="page">
-        <h1>{t('form.notFound')}</h1>
+        <h1>{phase === 'missing' ? t('form.notFound') : t('common:form.loadFailed')}</h1>
         <Link to="/organizations">{t('form.backToList')}</Link>
       </section>
     );
@@ -58,11 +70,7 @@ export function OrganizationFormPage() {
         <h1 id="organization-form-heading">{id ? t('form.editTitle') : t('form.newTitle')}</h1>
       </div>
       <form ref={formRef} onSubmit={submit} noValidate className="form" data-testid="organization-form">
-        {Object.keys(errors).length > 0 && (
-          <div className="form-summary" role="alert">
-            {t('form.fixErrors', { count: Object.keys(errors).length })}
-          </div>
-        )}
+        <FormSummary errors={errors} fieldsMessage={(count) => t('form.fixErrors', { count })} />
         <fieldset className="form-section">
           <legend>{t('form.name')}</legend>
           <Field label={t('form.localLanguage')}>
@@ -120,11 +128,13 @@ export function OrganizationFormPage() {
                 <RecordPicker
                   id={props.id}
                   invalid={props['aria-invalid']}
+                  describedBy={props['aria-describedby']}
                   options={parents.filter((p) => p.id !== id)}
                   value={values.parentId || undefined}
                   onChange={(parentId) => update({ parentId: parentId ?? '' })}
                   placeholder={t('form.typeToSearch')}
                   clearLabel={t('form.clear')}
+                  unknownLabel={t('common:form.unknownRecord')}
                 />
               )}
             </Field>

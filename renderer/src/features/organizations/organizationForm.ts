@@ -50,9 +50,11 @@ export function organizationToForm(o: Organization): OrganizationFormValues {
   };
 }
 
-export function toOrganizationDraft(values: OrganizationFormValues): Draft<'organization'> {
+/** The draft to save; a name in a language the form does not show (`original`) survives an edit. */
+export function toOrganizationDraft(values: OrganizationFormValues, original?: Organization): Draft<'organization'> {
+  const languages = [...new Set([...editedLanguages(values.localLanguage), ...(Object.keys(original?.name ?? {}) as ContentLanguage[])])];
   return {
-    name: compactLocalizedText(values.name, editedLanguages(values.localLanguage)),
+    name: compactLocalizedText(values.name, languages),
     acronym: blank(values.acronym),
     type: values.type as Organization['type'],
     country: values.country as Organization['country'],

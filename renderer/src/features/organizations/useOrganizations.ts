@@ -1,5 +1,5 @@
 import { pickText, type Organization } from '@shared/domain';
-import { matchesAllTerms, normalizeForSearch, searchTerms, searchableText } from '@shared/search/normalize';
+import { matchesSplitQuery, normalizeForSearch, splitQuery, splitSearchText, type SplitSearchText } from '@shared/search/normalize';
 import { useEffect, useMemo, useState } from 'react';
 import { listOrganizations } from '../../db/reads';
 import { getStore } from '../../db/store';
@@ -12,7 +12,7 @@ export interface OrganizationFilter {
 
 interface Indexed {
   organization: Organization;
-  search: string;
+  search: SplitSearchText;
 }
 
 /** All organizations (thousands at most), searchable in every language their name is written in. */
@@ -35,7 +35,7 @@ export function useOrganizations(filter: OrganizationFilter, language: string) {
       setAll(
         organizations.map((organization) => ({
           organization,
-          search: searchableText([...Object.values(organization.name), organization.acronym, organization.city, organization.iatiIdentifier]),
+          search: splitSearchText([...Object.values(organization.name), organization.acronym, organization.city, organization.iatiIdentifier]),
         })),
       );
     });
@@ -46,14 +46,14 @@ export function useOrganizations(filter: OrganizationFilter, language: string) {
 
   const rows = useMemo(() => {
     if (!all) return undefined;
-    const terms = searchTerms(filter.text);
+    const query = splitQuery(filter.text);
     const nameOf = (o: Organization) => normalizeForSearch(pickText(o.name, language));
     return all
       .filter(
         ({ organization, search }) =>
           (!filter.country || organization.country === filter.country) &&
           (!filter.type || organization.type === filter.type) &&
-          matchesAllTerms(search, terms),
+          matchesSplitQuery(search, query),
       )
       .map(({ organization }) => ({ organization, sortName: nameOf(organization) }))
       .sort((a, b) => (a.sortName < b.sortName ? -1 : a.sortName > b.sortName ? 1 : 0))
