@@ -5,10 +5,15 @@ import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import { startI18n } from './i18n';
 import { requestPersistentStorage } from './db/storage';
+import { getStore } from './db/store';
 import { usePersistenceStore } from './state/persistenceStore';
 
 startI18n();
 void requestPersistentStorage().then((state) => usePersistenceStore.getState().set(state));
+// Records kept before this version of the desk had a change log start syncing like any other.
+getStore()
+  .repository.adoptUntracked()
+  .catch((error: unknown) => console.error('Could not prepare older records for sync', error));
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

@@ -1,6 +1,24 @@
 import Dexie, { type Table } from 'dexie';
 import type { AnyRecord, EntityRecord, EntityType } from '@shared/domain';
+import type { Change } from '@shared/sync/change';
+import type { Conflict } from '@shared/sync/merge';
 import type { ActivityRow } from './activityRows';
+
+/** What the merge knows of one record: whether it is a tombstone, each field's current stamps, why it cannot be shown. */
+export interface RecordMeta {
+  entity: EntityType;
+  recordId: string;
+  deleted: boolean;
+  stamps: Record<string, string[]>;
+  scope: string[];
+  updatedAt: string;
+  /** Set when the merged values do not form a valid record (yet): it is kept here, not shown, and listed. */
+  problems?: { path: string; message: string }[];
+}
+
+export interface StoredConflict extends Conflict {
+  key: string;
+}
 
 /** Which table holds which kind of record. */
 export const tableNames = {
@@ -28,11 +46,17 @@ export type StepDatabase = Dexie &
   EntityTables & {
     /** Compact list rows of activities, kept by the write path in the same transaction as the activity. */
     activityRows: Table<ActivityRow, string>;
+    /** The change log: every field-level change held, keyed by [device, seq]. */
+    changes: Table<Change, [string, number]>;
+    recordMeta: Table<RecordMeta, [string, string]>;
+    conflicts: Table<StoredConflict, string>;
+    /** Small named values: this device's id and counters, the version vector, the devices heard of. */
+    syncState: Table<{ key: string; value: unknown }, string>;
   };
 
 /**
- * Version 1 of the local store. Indexes are what the screens query by; everything else is in the record.
- * A later version adds a `.version(2)` block with an upgrade function: never edit this one in place.
+ * The local store. Indexes are what the screens query by; everything else is in the record. Each schema
+ * change is a new `.version(n)` block (with an upgrade function when data must move): never edit an old one.
  */
 export function openStepDatabase(name = 'step-desk'): StepDatabase {
   const db = new Dexie(name) as StepDatabase;
@@ -54,6 +78,14 @@ export function openStepDatabase(name = 'step-desk'): StepDatabase {
     documents: 'id, sha256, [attachedTo.entity+attachedTo.recordId]',
     approvals: 'id, [target.entity+target.recordId], at',
     activityRows: 'id, updatedAt',
+  });
+  // Version 2: the sync engine's tables. Records stored under version 1 have no changes yet; the store
+  // adopts them as this device's creations the first time it opens (store.ts, adoptUntracked).
+  db.version(2).stores({
+    changes: '[device+seq], [entity+recordId]',
+    recordMeta: '[entity+recordId]',
+    conflicts: 'key, recordId',
+    syncState: 'key',
   });
   return db;
 }

@@ -57,7 +57,7 @@ describe('repository: the one write path', () => {
 
   it('replaces a record, keeps its identity and creation time, and moves updatedAt forward even with a clock behind', async () => {
     const clockTimes = [new Date('2025-06-01T00:00:00Z'), new Date('2025-01-01T00:00:00Z')];
-    const skewed = createRepository(db, () => clockTimes.shift() ?? new Date());
+    const skewed = createRepository(db, { now: () => (clockTimes.shift() ?? new Date()).getTime() });
     const created = await skewed.create('activity', activityDraft());
     if (!created.ok) throw new Error('create failed');
     const replaced = await skewed.replace('activity', created.record.id, activityDraft({ status: 'closed' }));
@@ -88,6 +88,8 @@ describe('repository: the one write path', () => {
 
   it('imports a batch idempotently, rejects invalid items with reasons, and never overwrites a newer record', async () => {
     const now = '2025-05-01T10:00:00.000Z';
+    // A stored record's updatedAt is the time of its latest change on this device: pin that clock.
+    repository = createRepository(db, { now: () => Date.parse(now) });
     const organization = {
       entity: 'organization',
       id: newRecordId(),
@@ -121,12 +123,38 @@ describe('repository: the one write path', () => {
     expect(await db.organizations.count()).toBe(1);
   });
 
-  it('writes a record and its list row atomically: a failing row write leaves neither', async () => {
+  it('writes a record, its list row and its change records atomically: a failure leaves none of them', async () => {
     const originalBulkPut = db.activityRows.bulkPut.bind(db.activityRows);
     db.activityRows.bulkPut = (() => Promise.reject(new Error('disk full'))) as unknown as typeof originalBulkPut;
     await expect(repository.create('activity', activityDraft())).rejects.toThrow('disk full');
     db.activityRows.bulkPut = originalBulkPut;
     expect(await db.activities.count()).toBe(0);
+    expect(await db.changes.count()).toBe(0);
+    expect(await db.recordMeta.count()).toBe(0);
+    // And the device's counters did not move: the next change still gets seq 1 (no gap).
+    const created = await repository.create('activity', activityDraft());
+    expect(created.ok).toBe(true);
+    expect((await db.changes.toArray()).map((c) => c.seq).sort((a, b) => a - b)[0]).toBe(1);
+  });
+
+  it('records every write as field-level changes: creation, the edited fields only, and a tombstone', async () => {
+    const created = await repository.create('activity', activityDraft());
+    if (!created.ok) throw new Error('create failed');
+    const afterCreate = await db.changes.toArray();
+    expect(new Set(afterCreate.map((c) => c.field))).toEqual(new Set(['title', 'description', 'details', 'status', 'countries', 'priorityAreas', 'plannedStart', 'plannedEnd', 'defaultCurrency', 'createdAt']));
+    expect(afterCreate.every((c) => c.scope.join() === 'LA,CN' && c.seen.length === 0)).toBe(true);
+
+    await repository.replace('activity', created.record.id, activityDraft({ status: 'closed' }));
+    const edit = (await db.changes.toArray()).filter((c) => !afterCreate.some((a) => a.seq === c.seq));
+    expect(edit.map((c) => [c.field, c.value])).toEqual([['status', 'closed']]);
+    expect(edit[0]?.seen).toEqual([afterCreate.find((c) => c.field === 'status')?.stamp]);
+
+    await repository.remove('activity', created.record.id);
+    const history = await repository.history('activity', created.record.id);
+    expect(history.at(-1)).toMatchObject({ field: '_deleted', value: true });
+    expect((await db.recordMeta.get(['activity', created.record.id]))?.deleted).toBe(true);
+    const seqs = (await db.changes.toArray()).map((c) => c.seq).sort((a, b) => a - b);
+    expect(seqs).toEqual(seqs.map((_, i) => i + 1));
   });
 
   it('keeps only the newest copy when one batch holds the same record twice, in either order', async () => {
@@ -170,5 +198,17 @@ describe('repository: the one write path', () => {
     const loop = await repository.replace('activity', top.record.id, activityDraft({ parentId: middle.record.id }));
     expect(loop).toEqual({ ok: false, issues: [{ path: 'parentId', message: 'v.parentCycle' }] });
     expect((await db.activities.get(top.record.id))?.parentId).toBeUndefined();
+  });
+
+  it('adopts records stored before the change log existed, once', async () => {
+    const at = '2025-01-01T00:00:00.000Z';
+    await db.organizations.put({ entity: 'organization', id: newRecordId(), createdAt: at, updatedAt: at, name: { en: 'Lao Academy of Sciences' }, type: 'public-research-institute', country: 'LA' });
+    expect(await repository.adoptUntracked()).toBe(1);
+    expect((await db.changes.toArray()).every((c) => c.entity === 'organization' && c.scope.join() === 'LA')).toBe(true);
+    const scans = db.organizations.toArray.bind(db.organizations);
+    let scanned = false;
+    db.organizations.toArray = (() => ((scanned = true), scans())) as typeof scans;
+    expect(await repository.adoptUntracked()).toBe(0);
+    expect(scanned).toBe(false);
   });
 });

@@ -1,20 +1,25 @@
 import {
+  entityImportOrder,
   entitySchemas,
   entityTypeSchema,
   fieldIssuesFrom,
   newRecordId,
+  type AnyRecord,
   type EntityRecord,
   type EntitySchemas,
   type EntityType,
   type FieldIssue,
   type SystemField,
 } from '@shared/domain';
-import type { Table } from 'dexie';
-import type { z } from 'zod';
 import { sameContent } from '@shared/records/canonical';
-import { activityRowOf } from './activityRows';
+import type { Change } from '@shared/sync/change';
+import { SyncEngine, type ApplyResult, type LocalEdit, type Resolution } from '@shared/sync/engine';
+import type { Conflict } from '@shared/sync/merge';
+import type { z } from 'zod';
 import { tableNames, tableOf, type StepDatabase } from './database';
 import { hierarchical, referrers } from './references';
+import { scopesOf } from './scope';
+import { DexieSyncStorage, type Touched } from './syncStorage';
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
@@ -45,87 +50,92 @@ export interface ImportBatchResult {
   rejected: { source: number; issues: FieldIssue[] }[];
 }
 
+export interface RepositoryOptions {
+  now?: () => number;
+  /** Who the changes made here are attributed to (the signed-in user, once there is sign-in). */
+  author?: string;
+}
+
+/** Fields a record's changes carry: everything but its identity and the time stamp derived from them. */
+function syncedFields(record: AnyRecord): Record<string, Change['value']> {
+  const fields: Record<string, Change['value']> = {};
+  for (const [key, value] of Object.entries(record)) {
+    if (key === 'entity' || key === 'id' || key === 'updatedAt' || value === undefined) continue;
+    fields[key] = value as Change['value'];
+  }
+  return fields;
+}
+
+/** The fields that differ between two versions of a record; a field that disappeared becomes null. */
+function changedFields(before: AnyRecord, after: AnyRecord): Record<string, Change['value']> {
+  const old = syncedFields(before);
+  const next = syncedFields(after);
+  const fields: Record<string, Change['value']> = {};
+  for (const key of new Set([...Object.keys(old), ...Object.keys(next)])) {
+    if (!sameContent(old[key], next[key])) fields[key] = next[key] ?? null;
+  }
+  return fields;
+}
+
 /**
- * The one write path. Every create, update, delete and import goes through here, so that every write
- * is validated with the shared schemas before anything is stored, derived rows are kept in the same
- * transaction, and listeners (list indexes now, the sync engine later) see every committed change.
+ * The one write path. Every create, update, delete and import goes through here: validated with the
+ * shared schemas before anything is stored, then recorded by the sync engine as field-level changes in
+ * the same IndexedDB transaction as the data (both or neither). Remote changes enter here too. Listeners
+ * (list indexes) hear of every committed change.
  */
-export function createRepository(db: StepDatabase, clock: () => Date = () => new Date()) {
+export function createRepository(db: StepDatabase, options: RepositoryOptions = {}) {
+  const now = options.now ?? Date.now;
+  const storage = new DexieSyncStorage(db);
+  let engine: Promise<SyncEngine> | undefined;
+  const getEngine = () => (engine ??= storage.deviceId(newRecordId).then((device) => new SyncEngine(storage, device, options.author ?? `device:${device}`, now)));
+
   const listeners = new Set<(changes: RecordChange[]) => void>();
-  const notify = (changes: RecordChange[]) => {
-    if (changes.length === 0) return;
-    for (const listener of listeners) listener(changes);
-  };
+  // Writes run one at a time: each is one transaction over every table, and `touched` is per write.
+  let queue: Promise<unknown> = Promise.resolve();
+  function exclusive<T>(work: (engine: SyncEngine) => Promise<T>): Promise<T> {
+    const run = queue.then(async () => {
+      const sync = await getEngine();
+      storage.touched = [];
+      try {
+        const result = await work(sync);
+        notify(storage.touched);
+        return result;
+      } finally {
+        storage.touched = [];
+      }
+    });
+    queue = run.catch(() => undefined);
+    return run;
+  }
 
-  const tablesFor = (entity: EntityType): Table[] =>
-    entity === 'activity' ? [tableOf(db, entity), db.activityRows] : [tableOf(db, entity)];
-
-  /** Stores validated records and their derived rows; must run inside a transaction over their tables. */
-  async function storeValidated<E extends EntityType>(entity: E, records: EntityRecord<E>[]): Promise<void> {
-    await tableOf(db, entity).bulkPut(records);
-    if (entity === 'activity') {
-      await db.activityRows.bulkPut((records as EntityRecord<'activity'>[]).map(activityRowOf));
+  function notify(touched: readonly Touched[]) {
+    if (touched.length === 0) return;
+    const grouped = new Map<string, RecordChange>();
+    for (const { entity, id, deleted } of touched) {
+      const key = `${entity}:${deleted}`;
+      const group = grouped.get(key) ?? { entity, ids: [], deleted };
+      group.ids.push(id);
+      grouped.set(key, group);
     }
+    for (const listener of listeners) listener([...grouped.values()]);
   }
 
   function validate<E extends EntityType>(entity: E, candidate: unknown): WriteOutcome<EntityRecord<E>> {
     const parsed = entitySchemas[entity].safeParse(candidate);
     if (!parsed.success) return { ok: false, issues: fieldIssuesFrom(parsed.error) };
     const record = parsed.data as EntityRecord<E>;
-    // One form for every stored time stamp (UTC, "Z"), so that the updatedAt index sorts by time and equal
-    // instants compare equal, whatever offset an imported file wrote them with.
+    // One form for every stored time stamp (UTC, "Z"), whatever offset an imported file wrote them with.
     record.createdAt = new Date(record.createdAt).toISOString();
     record.updatedAt = new Date(record.updatedAt).toISOString();
     return { ok: true, record };
   }
 
-  async function create<E extends EntityType>(entity: E, draft: Draft<E>): Promise<WriteOutcome<EntityRecord<E>>> {
-    const now = clock().toISOString();
-    const outcome = validate(entity, { ...draft, entity, id: newRecordId(), createdAt: now, updatedAt: now });
-    if (!outcome.ok) return outcome;
-    await db.transaction('rw', tablesFor(entity), () => storeValidated(entity, [outcome.record]));
-    notify([{ entity, ids: [outcome.record.id], deleted: false }]);
-    return outcome;
-  }
+  const stored = <E extends EntityType>(entity: E, id: string) => tableOf(db, entity).get(id) as Promise<EntityRecord<E> | undefined>;
 
-  /**
-   * Replaces a record's content with `draft`, keeping its identity and creation time. With
-   * `expectedUpdatedAt` (the version a form loaded), a record changed meanwhile (by an import, say) is
-   * not overwritten silently: the write is refused and the person decides.
-   */
-  async function replace<E extends EntityType>(
-    entity: E,
-    id: string,
-    draft: Draft<E>,
-    expectedUpdatedAt?: string,
-  ): Promise<WriteOutcome<EntityRecord<E>>> {
-    const outcome = await db.transaction('rw', tablesFor(entity), async (): Promise<WriteOutcome<EntityRecord<E>>> => {
-      const existing = await tableOf(db, entity).get(id);
-      if (!existing) return { ok: false, issues: [{ path: '', message: 'v.notFound' }] };
-      if (expectedUpdatedAt !== undefined && existing.updatedAt !== expectedUpdatedAt) {
-        return { ok: false, issues: [{ path: '', message: 'v.changedElsewhere' }] };
-      }
-      const validated = validate(entity, {
-        ...draft,
-        entity,
-        id,
-        createdAt: existing.createdAt,
-        updatedAt: laterThan(existing.updatedAt, clock()),
-      });
-      if (!validated.ok) return validated;
-      const cycle = await parentCycle(entity, validated.record);
-      if (cycle) return { ok: false, issues: [cycle] };
-      await storeValidated(entity, [validated.record]);
-      return validated;
-    });
-    if (outcome.ok) notify([{ entity, ids: [id], deleted: false }]);
-    return outcome;
-  }
-
-  /** Records of other kinds that still point at this one (a budget at its activity, a person at an organization). */
-  async function dependentsOf(entity: EntityType, id: string): Promise<number> {
-    const counts = await Promise.all((referrers[entity] ?? []).map(({ entity: from, field }) => tableOf(db, from).where(field).equals(id).count()));
-    return counts.reduce((sum, count) => sum + count, 0);
+  /** Local edits for records and their changed fields, each with the record's scope. */
+  async function edits(entries: readonly { record: AnyRecord; fields: Record<string, Change['value']> }[]): Promise<LocalEdit[]> {
+    const scopes = await scopesOf(db, entries.map((entry) => entry.record));
+    return entries.map(({ record, fields }, i) => ({ kind: 'write', entity: record.entity, recordId: record.id, fields, scope: scopes[i] ?? [] }));
   }
 
   /** A parent that is the record itself or one of its descendants would make a loop. */
@@ -141,29 +151,64 @@ export function createRepository(db: StepDatabase, clock: () => Date = () => new
     return undefined;
   }
 
-  /** Deletes a record, unless other records still need it: nothing is left pointing at nothing. */
-  async function remove(entity: EntityType, id: string): Promise<{ ok: true } | { ok: false; issues: FieldIssue[] }> {
-    const referring = (referrers[entity] ?? []).map(({ entity: from }) => tableOf(db, from));
-    const outcome = await db.transaction('rw', [...tablesFor(entity), ...referring], async () => {
-      const dependents = await dependentsOf(entity, id);
-      if (dependents > 0) return { ok: false as const, issues: [{ path: '', message: 'v.hasDependents', params: { count: dependents } }] };
-      await tableOf(db, entity).delete(id);
-      if (entity === 'activity') await db.activityRows.delete(id);
-      return { ok: true as const };
-    });
-    if (outcome.ok) notify([{ entity, ids: [id], deleted: true }]);
-    return outcome;
+  async function create<E extends EntityType>(entity: E, draft: Draft<E>): Promise<WriteOutcome<EntityRecord<E>>> {
+    const at = new Date(now()).toISOString();
+    const outcome = validate(entity, { ...draft, entity, id: newRecordId(), createdAt: at, updatedAt: at });
+    if (!outcome.ok) return outcome;
+    const record = outcome.record as AnyRecord;
+    await exclusive((sync) => storage.atomically(async () => sync.recordLocal(await edits([{ record, fields: syncedFields(record) }]))));
+    return { ok: true, record: (await stored(entity, record.id)) ?? outcome.record };
   }
 
   /**
-   * Stores a batch of complete records (an NDJSON file, later a bundle) in one transaction: all of the
-   * batch's valid records or none of them. Records are upserted by id, so importing the same file twice
-   * stores nothing the second time; a record older than the stored one does not overwrite it. Invalid
-   * items are returned with their reasons, never dropped silently and never blocking the rest.
+   * Replaces a record's content with `draft`, keeping its identity and creation time; only the fields
+   * that differ become changes. With `expectedUpdatedAt` (the version a form loaded), a record changed
+   * meanwhile (by an import, by a sync) is not overwritten silently: the write is refused.
+   */
+  async function replace<E extends EntityType>(entity: E, id: string, draft: Draft<E>, expectedUpdatedAt?: string): Promise<WriteOutcome<EntityRecord<E>>> {
+    return exclusive((sync) =>
+      storage.atomically(async (): Promise<WriteOutcome<EntityRecord<E>>> => {
+        const existing = await stored(entity, id);
+        if (!existing) return { ok: false, issues: [{ path: '', message: 'v.notFound' }] };
+        if (expectedUpdatedAt !== undefined && existing.updatedAt !== expectedUpdatedAt) {
+          return { ok: false, issues: [{ path: '', message: 'v.changedElsewhere' }] };
+        }
+        const validated = validate(entity, { ...draft, entity, id, createdAt: existing.createdAt, updatedAt: existing.updatedAt });
+        if (!validated.ok) return validated;
+        const cycle = await parentCycle(entity, validated.record);
+        if (cycle) return { ok: false, issues: [cycle] };
+        const fields = changedFields(existing as AnyRecord, validated.record as AnyRecord);
+        if (Object.keys(fields).length > 0) await sync.recordLocal(await edits([{ record: validated.record as AnyRecord, fields }]));
+        return { ok: true, record: (await stored(entity, id)) ?? validated.record };
+      }),
+    );
+  }
+
+  /** Deletes a record (a tombstone that syncs), unless other records still need it. */
+  async function remove(entity: EntityType, id: string): Promise<{ ok: true } | { ok: false; issues: FieldIssue[] }> {
+    return exclusive((sync) =>
+      storage.atomically(async () => {
+        const counts = await Promise.all((referrers[entity] ?? []).map(({ entity: from, field }) => tableOf(db, from).where(field).equals(id).count()));
+        const dependents = counts.reduce((sum, count) => sum + count, 0);
+        if (dependents > 0) return { ok: false as const, issues: [{ path: '', message: 'v.hasDependents', params: { count: dependents } }] };
+        const existing = await stored(entity, id);
+        if (!existing) return { ok: false as const, issues: [{ path: '', message: 'v.notFound' }] };
+        const [scope] = await scopesOf(db, [existing as AnyRecord]);
+        await sync.recordLocal([{ kind: 'delete', entity, recordId: id, scope: scope ?? [] }]);
+        return { ok: true as const };
+      }),
+    );
+  }
+
+  /**
+   * Stores a batch of complete records (an NDJSON file) in one transaction: all of the batch's valid
+   * records or none of them. Records are upserted by id, as this device's changes, so importing the same
+   * file twice stores nothing the second time; a record older than the stored one does not overwrite
+   * it. Invalid items are returned with their reasons, never dropped silently and never blocking the rest.
    */
   async function importBatch(items: readonly ImportItem[]): Promise<ImportBatchResult> {
     const result: ImportBatchResult = { stored: 0, unchanged: 0, keptNewer: 0, rejected: [] };
-    const byEntity = new Map<EntityType, Map<string, { record: EntityRecord<EntityType>; source: number }>>();
+    const byEntity = new Map<EntityType, Map<string, { record: AnyRecord; source: number }>>();
     for (const item of items) {
       const entity = entityTypeSchema.safeParse((item.value as { entity?: unknown } | null)?.entity);
       if (!entity.success) {
@@ -176,44 +221,78 @@ export function createRepository(db: StepDatabase, clock: () => Date = () => new
         continue;
       }
       // The same record twice in one batch: only its newest version counts (ties: the later line).
-      const list = byEntity.get(entity.data) ?? new Map<string, { record: EntityRecord<EntityType>; source: number }>();
+      const list = byEntity.get(entity.data) ?? new Map<string, { record: AnyRecord; source: number }>();
       const earlier = list.get(outcome.record.id);
       if (earlier && Date.parse(earlier.record.updatedAt) > Date.parse(outcome.record.updatedAt)) {
         result.keptNewer += 1;
         continue;
       }
       if (earlier) result.keptNewer += 1;
-      list.set(outcome.record.id, { record: outcome.record, source: item.source });
+      list.set(outcome.record.id, { record: outcome.record as AnyRecord, source: item.source });
       byEntity.set(entity.data, list);
     }
     if (byEntity.size === 0) return result;
 
-    const changes: RecordChange[] = [];
-    const tables = [...byEntity.keys()].flatMap(tablesFor);
-    await db.transaction('rw', tables, async () => {
-      for (const [entity, byId] of byEntity) {
-        const entries = [...byId.values()];
-        const existing = await tableOf(db, entity).bulkGet(entries.map((e) => e.record.id));
-        const toStore = entries.flatMap(({ record, source }, i) => {
-          const stored = existing[i];
-          if (!stored) return [record];
-          // Instants, not strings: "2025-01-01T08:00:00+07:00" and "2025-01-01T01:00:00Z" are the same moment.
-          const age = Date.parse(stored.updatedAt) - Date.parse(record.updatedAt);
-          if (age > 0) return void result.keptNewer++, [];
-          if (age < 0) return [record];
-          if (sameContent(stored, record)) return void result.unchanged++, [];
-          // Same moment, different content: neither can be called newer; keep ours and say so.
-          result.rejected.push({ source, issues: [{ path: 'updatedAt', message: 'v.sameTimeDifferentContent' }] });
-          return [];
-        });
-        if (toStore.length === 0) continue;
-        await storeValidated(entity, toStore);
-        result.stored += toStore.length;
-        changes.push({ entity, ids: toStore.map((r) => r.id), deleted: false });
-      }
-    });
-    notify(changes);
+    // Referenced kinds first, so a budget's scope can be read from an activity stored a moment before.
+    const groups = [...byEntity].sort(([a], [b]) => entityImportOrder.indexOf(a) - entityImportOrder.indexOf(b));
+    await exclusive((sync) =>
+      storage.atomically(async () => {
+        for (const [entity, byId] of groups) {
+          const entries = [...byId.values()];
+          const existing = await tableOf(db, entity).bulkGet(entries.map((e) => e.record.id));
+          const toWrite: { record: AnyRecord; fields: Record<string, Change['value']> }[] = [];
+          for (const [i, { record, source }] of entries.entries()) {
+            const current = existing[i] as AnyRecord | undefined;
+            if (!current) {
+              toWrite.push({ record, fields: syncedFields(record) });
+              continue;
+            }
+            const fields = changedFields(current, record);
+            if (Object.keys(fields).length === 0) {
+              result.unchanged += 1;
+              continue;
+            }
+            // Instants, not strings: "2025-01-01T08:00:00+07:00" and "2025-01-01T01:00:00Z" are the same moment.
+            const age = Date.parse(current.updatedAt) - Date.parse(record.updatedAt);
+            if (age > 0) {
+              result.keptNewer += 1;
+            } else if (age === 0) {
+              // Same moment, different content: neither can be called newer; keep ours and say so.
+              result.rejected.push({ source, issues: [{ path: 'updatedAt', message: 'v.sameTimeDifferentContent' }] });
+            } else {
+              toWrite.push({ record, fields });
+            }
+          }
+          if (toWrite.length > 0) await sync.recordLocal(await edits(toWrite));
+          result.stored += toWrite.length;
+        }
+      }),
+    );
     return result;
+  }
+
+  /**
+   * Records stored before the change log existed (schema version 1) become this device's creations, so
+   * that they sync like any other. Cheap when there is nothing to adopt (two counts).
+   */
+  async function adoptUntracked(): Promise<number> {
+    const counts = await Promise.all(Object.values(tableNames).map((name) => db.table(name).count()));
+    // Every stored record has its merge state; tombstones and hidden records have one without a row.
+    if (counts.reduce((a, b) => a + b, 0) <= (await db.recordMeta.count())) return 0;
+    return exclusive((sync) =>
+      storage.atomically(async () => {
+        let adopted = 0;
+        for (const entity of entityImportOrder) {
+          const records = (await tableOf(db, entity).toArray()) as AnyRecord[];
+          const metas = await db.recordMeta.bulkGet(records.map((record) => [entity, record.id] as [string, string]));
+          const untracked = records.filter((_, i) => !metas[i]);
+          if (untracked.length === 0) continue;
+          await sync.recordLocal(await edits(untracked.map((record) => ({ record, fields: syncedFields(record) }))));
+          adopted += untracked.length;
+        }
+        return adopted;
+      }),
+    );
   }
 
   return {
@@ -221,11 +300,38 @@ export function createRepository(db: StepDatabase, clock: () => Date = () => new
     replace,
     remove,
     importBatch,
+    adoptUntracked,
     /** Validates without storing: forms use it to show every field's problem at once. */
     validateDraft<E extends EntityType>(entity: E, draft: Draft<E>): FieldIssue[] {
-      const now = clock().toISOString();
-      const outcome = validate(entity, { ...draft, entity, id: newRecordId(), createdAt: now, updatedAt: now });
+      const at = new Date(now()).toISOString();
+      const outcome = validate(entity, { ...draft, entity, id: newRecordId(), createdAt: at, updatedAt: at });
       return outcome.ok ? [] : outcome.issues;
+    },
+    /** Applies changes from another replica (a file, later the network), idempotently. */
+    applyRemote(changes: readonly unknown[]): Promise<ApplyResult> {
+      return exclusive((sync) => sync.apply(changes));
+    },
+    /** Every change this replica holds beyond a peer's vector (all of them for an empty one). */
+    async changesBeyond(vector: Record<string, number> = {}): Promise<Change[]> {
+      return (await getEngine()).changesBeyond(vector);
+    },
+    async vector(): Promise<Record<string, number>> {
+      return (await getEngine()).vector();
+    },
+    async history(entity: EntityType, id: string) {
+      return (await getEngine()).history(entity, id);
+    },
+    async conflicts(): Promise<Conflict[]> {
+      return (await getEngine()).conflicts();
+    },
+    resolve(conflict: Conflict, resolution: Resolution): Promise<Change> {
+      return exclusive(async (sync) => {
+        const meta = await db.recordMeta.get([conflict.entity, conflict.recordId]);
+        return sync.resolve(conflict, resolution, (meta?.scope ?? []) as never);
+      });
+    },
+    async deviceId(): Promise<string> {
+      return (await getEngine()).device;
     },
     subscribe(listener: (changes: RecordChange[]) => void): () => void {
       listeners.add(listener);
@@ -235,14 +341,5 @@ export function createRepository(db: StepDatabase, clock: () => Date = () => new
 }
 
 export type Repository = ReturnType<typeof createRepository>;
-
-/**
- * A new `updatedAt` that sorts after the stored one even when the device clock runs behind (field
- * laptops' clocks are often wrong): the record still reads as changed.
- */
-function laterThan(previous: string, now: Date): string {
-  const previousMs = Date.parse(previous);
-  return new Date(now.getTime() > previousMs ? now.getTime() : previousMs + 1).toISOString();
-}
 
 export { tableNames };
