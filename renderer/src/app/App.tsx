@@ -2,6 +2,7 @@ import { createHashRouter, Navigate, RouterProvider } from 'react-router';
 import { ActivityDetailPage } from '../features/activities/ActivityDetailPage';
 import { ActivityFormPage } from '../features/activities/ActivityFormPage';
 import { ActivitiesListPage } from '../features/activities/ActivitiesListPage';
+import { ConflictsPage } from '../features/conflicts/ConflictsPage';
 import { DataPage } from '../features/data/DataPage';
 import { OrganizationFormPage } from '../features/organizations/OrganizationFormPage';
 import { OrganizationsListPage } from '../features/organizations/OrganizationsListPage';
@@ -23,6 +24,7 @@ const router = createHashRouter([
       { path: 'organizations/new', element: <OrganizationFormPage /> },
       { path: 'organizations/:id/edit', element: <OrganizationFormPage /> },
       { path: 'data', element: <DataPage /> },
+      { path: 'conflicts', element: <ConflictsPage /> },
       { path: 'settings', element: <SettingsPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],

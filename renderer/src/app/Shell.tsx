@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet, useNavigate } from 'react-router';
 import { getBridge } from '../bridge';
+import { useConflictCount } from '../features/conflicts/useConflicts';
 import { DataMenu } from './DataMenu';
 import { LanguageSwitch } from './LanguageSwitch';
 import { OnlineIndicator } from './OnlineIndicator';
@@ -10,6 +11,7 @@ import { menuCommandRoutes } from './menuCommands';
 export function Shell() {
   const { t } = useTranslation();
   const navigate = useNavigate();
+  const conflicts = useConflictCount();
 
   useEffect(() => getBridge().onMenuCommand((command) => navigate(menuCommandRoutes[command])), [navigate]);
 
@@ -36,6 +38,18 @@ export function Shell() {
         <nav aria-label={t('shell.navigation')} className="main-nav">
           <NavLink to="/activities">{t('nav.activities')}</NavLink>
           <NavLink to="/organizations">{t('nav.organizations')}</NavLink>
+          <NavLink to="/conflicts" data-testid="nav-conflicts">
+            {t('nav.conflicts')}
+            {/* No badge at all when nothing is open: a "0" would draw the eye to nothing to do. */}
+            {conflicts > 0 && (
+              <>
+                <span className="nav-count" aria-hidden="true" data-testid="conflicts-count">
+                  {conflicts}
+                </span>
+                <span className="visually-hidden">{t('nav.openConflicts', { count: conflicts })}</span>
+              </>
+            )}
+          </NavLink>
           <NavLink to="/settings">{t('nav.settings')}</NavLink>
         </nav>
         <div className="topbar-tools">

@@ -33,7 +33,7 @@ interface UnreadableItem {
   source: number;
   unreadable: FieldIssue;
 }
-type Item = ImportItem | UnreadableItem;
+export type Item = ImportItem | UnreadableItem;
 const maxReportedErrors = 500;
 
 function emptyReport(): ImportReport {
@@ -94,36 +94,43 @@ async function runBatches(
   return report;
 }
 
+/**
+ * Reads an NDJSON file as a stream, so file size is no limit: each non-blank line as a parsed value
+ * with its line number, or as unreadable (not JSON). Decoding is strict: a file in another encoding
+ * (GBK, TIS-620) stops the read with a TypeError instead of turning into garbled text.
+ */
+export async function* ndjsonItems(file: Blob, onBytes: (bytesRead: number) => void): AsyncGenerator<Item> {
+  const splitter = createLineSplitter();
+  const reader = file.stream().getReader();
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  let lineNumber = 0;
+  let bytesRead = 0;
+  const parsed = function* (lines: string[]): Generator<Item> {
+    for (const line of lines) {
+      lineNumber += 1;
+      if (line.trim() === '') continue;
+      try {
+        yield { source: lineNumber, value: JSON.parse(line) as unknown };
+      } catch {
+        yield { source: lineNumber, unreadable: { path: '', message: 'v.json' } };
+      }
+    }
+  };
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    bytesRead += value.byteLength;
+    onBytes(bytesRead);
+    yield* parsed(splitter.push(decoder.decode(value, { stream: true })));
+  }
+  yield* parsed(splitter.push(decoder.decode()));
+  yield* parsed(splitter.flush());
+}
+
 /** Imports an NDJSON file of records (docs/record-format.md), streaming it so file size is no limit. */
 export async function importNdjsonFile(file: Blob, onProgress: (progress: ImportProgress) => void, signal?: AbortSignal): Promise<ImportReport> {
   let bytesRead = 0;
-  async function* items(): AsyncGenerator<Item> {
-    const splitter = createLineSplitter();
-    const reader = file.stream().getReader();
-    // Strict: a file in another encoding (GBK, TIS-620) must be refused, not stored as garbled text.
-    const decoder = new TextDecoder('utf-8', { fatal: true });
-    let lineNumber = 0;
-    const parsed = function* (lines: string[]): Generator<Item> {
-      for (const line of lines) {
-        lineNumber += 1;
-        if (line.trim() === '') continue;
-        try {
-          yield { source: lineNumber, value: JSON.parse(line) as unknown };
-        } catch {
-          yield { source: lineNumber, unreadable: { path: '', message: 'v.json' } };
-        }
-      }
-    };
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      bytesRead += value.byteLength;
-      yield* parsed(splitter.push(decoder.decode(value, { stream: true })));
-    }
-    yield* parsed(splitter.push(decoder.decode()));
-    yield* parsed(splitter.flush());
-  }
-  return runBatches(items(), () => (file.size ? bytesRead / file.size : undefined), onProgress, signal);
+  return runBatches(ndjsonItems(file, (bytes) => (bytesRead = bytes)), () => (file.size ? bytesRead / file.size : undefined), onProgress, signal);
 }
 
 /** Generates demo records in the page and stores them through the same path as an import. */

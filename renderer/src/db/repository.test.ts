@@ -1,5 +1,7 @@
 import 'fake-indexeddb/auto';
 import { newRecordId } from '@shared/domain';
+import { SyncEngine } from '@shared/sync/engine';
+import { MemoryStorage } from '@shared/sync/memoryStorage';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openStepDatabase, type StepDatabase } from './database';
 import { createRepository, type Draft, type Repository } from './repository';
@@ -210,5 +212,29 @@ describe('repository: the one write path', () => {
     db.organizations.toArray = (() => ((scanned = true), scans())) as typeof scans;
     expect(await repository.adoptUntracked()).toBe(0);
     expect(scanned).toBe(false);
+  });
+
+  it('takes in another device\'s changes, lists a conflict, and resolves it through IndexedDB', async () => {
+    const created = await repository.create('activity', activityDraft());
+    if (!created.ok) throw new Error('create failed');
+    const id = created.record.id;
+    const other = new SyncEngine(new MemoryStorage(), 'other-laptop', 'officer-2', () => Date.now() + 1000);
+    await other.apply(await repository.changesBeyond({}));
+    await other.recordLocal([{ kind: 'write', entity: 'activity', recordId: id, fields: { status: 'suspended' }, scope: ['LA', 'CN'] }]);
+    await repository.replace('activity', id, activityDraft({ status: 'closed' }));
+    const applied = await repository.applyRemote(await other.changesBeyond(await repository.vector()));
+    expect(applied.applied).toBe(1);
+
+    const [conflict] = await repository.conflicts();
+    expect(conflict?.heads.map((h) => h.value).sort()).toEqual(['closed', 'suspended']);
+    expect(await db.conflicts.count()).toBe(1);
+    await repository.resolve(conflict!, { keep: conflict!.heads.find((h) => h.value === 'closed')!.stamp });
+    expect(await repository.conflicts()).toEqual([]);
+    expect((await db.activities.get(id))?.status).toBe('closed');
+    expect((await db.activityRows.get(id))?.status).toBe('closed');
+
+    // The other laptop receives the resolution and agrees.
+    await other.apply(await repository.changesBeyond(await other.vector()));
+    expect(await other.conflicts()).toEqual([]);
   });
 });

@@ -60,7 +60,9 @@ export class DexieSyncStorage implements SyncStorage {
   }
 
   changesAfter(device: string, afterSeq: number, limit: number): Promise<Change[]> {
-    return this.db.changes.where('[device+seq]').between([device, afterSeq + 1], [device, Infinity]).limit(limit).toArray();
+    const range = this.db.changes.where('[device+seq]').between([device, afterSeq + 1], [device, Infinity]);
+    // IndexedDB takes a count of at most 2^32 - 1: "no limit" must be no limit, not a huge one.
+    return (limit < 2 ** 32 ? range.limit(limit) : range).toArray();
   }
 
   async highestContiguous(device: string, fromSeq: number): Promise<number> {

@@ -45,3 +45,12 @@ export function formatBytes(bytes: number, language: string): string {
   }
   return `${cached(`b:${language}`, () => new Intl.NumberFormat(locale(language), { maximumFractionDigits: 1 })).format(value)} ${units[unit]}`;
 }
+
+/** A moment (an ISO instant) in the reader's own time zone: when a change was made, for its history. */
+export function formatDateTime(isoInstant: string | undefined, language: string): string {
+  if (!isoInstant) return '';
+  const date = new Date(isoInstant);
+  if (Number.isNaN(date.getTime())) return isoInstant;
+  const formatter = cached(`dt:${language}`, () => new Intl.DateTimeFormat(language === 'zh' ? 'zh-CN' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' }));
+  return formatter.format(date);
+}

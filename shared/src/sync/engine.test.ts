@@ -163,4 +163,36 @@ describe('the sync engine', () => {
     const [conflict] = await a.engine.conflicts();
     expect(conflict?.heads.map((h) => h.value)).toEqual(['closed', 'implementation']);
   });
+
+  it('"keep deleted" closes an edit-versus-delete conflict for good', async () => {
+    const a = replica('a');
+    const b = replica('b');
+    await a.engine.recordLocal([create('Rice lab')]);
+    await send(a, b);
+    await a.engine.recordLocal([{ kind: 'delete', entity: 'activity', recordId: activity, scope: ['LA'] }]);
+    b.clock.now += 5;
+    await b.engine.recordLocal([edit({ status: 'closed' })]);
+    await send(a, b);
+    await send(b, a);
+    const [conflict] = await a.engine.conflicts();
+    await a.engine.resolve(conflict!, { deleted: true }, ['LA']);
+    await send(a, b);
+    expect(await a.engine.conflicts()).toEqual([]);
+    expect(await b.engine.conflicts()).toEqual([]);
+    expect(snapshot(b).records[0]?.deleted).toBe(true);
+  });
+
+  it('two devices writing the same value without seeing each other agree: no conflict', async () => {
+    const a = replica('a');
+    const b = replica('b');
+    await a.engine.recordLocal([create('Rice lab')]);
+    await send(a, b);
+    b.clock.now += 1;
+    await a.engine.recordLocal([edit({ status: 'closed' })]);
+    await b.engine.recordLocal([edit({ status: 'closed' })]);
+    await send(a, b);
+    await send(b, a);
+    expect(await a.engine.conflicts()).toEqual([]);
+    expect(snapshot(a)).toEqual(snapshot(b));
+  });
 });

@@ -164,11 +164,13 @@ export class SyncEngine {
    * value, or (for an edit concurrent with a delete) keep the record deleted or restore it.
    */
   resolve(conflict: Conflict, resolution: Resolution, scope: CountryCode[]): Promise<Change> {
-    return this.storage.atomically(() => this.resolveNow(conflict, resolution, scope));
+    // An async callback, not a plain arrow: IndexedDB adapters keep their transaction across its awaits.
+    return this.storage.atomically(async () => this.resolveNow(conflict, resolution, scope));
   }
 
   private async resolveNow(conflict: Conflict, resolution: Resolution, scope: CountryCode[]): Promise<Change> {
     const local = await this.storage.getLocal();
+    const stamps = (await this.storage.getRecordStamps(conflict.entity, conflict.recordId)) ?? {};
     const clock = new HybridClock(this.device, this.now, local.lastStamp);
     let value: Json;
     if ('keep' in resolution) {
@@ -186,7 +188,9 @@ export class SyncEngine {
       recordId: conflict.recordId,
       field: conflict.field,
       value,
-      seen: conflict.heads.map((head) => head.stamp),
+      // A resolution has seen every value in the conflict; keeping a record deleted has seen the whole
+      // record, like any delete, or the fields the other side never saw would reopen the conflict.
+      seen: [...new Set([...conflict.heads.map((head) => head.stamp), ...(conflict.kind === 'delete' ? Object.values(stamps).flat() : [])])],
       scope,
     };
     await this.storage.addChanges([change]);

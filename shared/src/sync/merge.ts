@@ -1,3 +1,4 @@
+import { canonicalJson } from '../records/canonical';
 import { deletedField, type Change } from './change';
 import { stampTime, type Stamp } from './hlc';
 
@@ -6,9 +7,10 @@ import { stampTime, type Stamp } from './hlc';
  * and the same conflicts on every replica, whatever order the changes arrived in.
  *
  * For one field, the heads are the changes no other change has seen. The winner is the head with the
- * greatest stamp (last writer wins; the device id inside the stamp breaks ties). More than one head is a
- * conflict: two authors edited without seeing each other's value. The losers stay heads, kept and listed,
- * until someone resolves the conflict with a change that has seen them all.
+ * greatest stamp (last writer wins; the device id inside the stamp breaks ties). Heads with different
+ * values are a conflict: two authors edited without seeing each other's value (two who wrote the same
+ * value agree). The losers stay heads, kept and listed, until someone resolves the conflict with a change
+ * that has seen them all.
  *
  * Deletes are changes to the `_deleted` field. A delete records every field value its author saw; a head
  * of another field that the winning delete did not see is an edit concurrent with the delete. Rule: the
@@ -65,6 +67,11 @@ export function fieldState(changes: readonly Change[]): FieldState {
   return { field: winner!.field, winner: winner!, heads: heads.length > 0 ? heads : [winner!] };
 }
 
+/** Two authors who wrote the same value without seeing each other agree: that is no conflict. */
+function differentValues(heads: readonly Change[]): boolean {
+  return new Set(heads.map((head) => canonicalJson(head.value))).size > 1;
+}
+
 const headOf = (change: Change): ConflictHead => ({ stamp: change.stamp, value: change.value, author: change.author, device: change.device, field: change.field });
 
 /** Everything a replica knows of one record, from all of that record's changes. */
@@ -97,7 +104,7 @@ export function materialize(changes: readonly Change[]): MaterializedRecord {
     } else if (state.winner.value !== null) {
       values[field] = state.winner.value;
     }
-    if (state.heads.length > 1) conflicts.push({ entity: first.entity, recordId: first.recordId, field, kind: 'field', heads: state.heads.map(headOf) });
+    if (differentValues(state.heads)) conflicts.push({ entity: first.entity, recordId: first.recordId, field, kind: 'field', heads: state.heads.map(headOf) });
   }
   const deleted = deleteState?.winner.value === true;
   if (deleted && deleteState) {

@@ -20,6 +20,7 @@ import { getStore } from '../../db/store';
 import { useIssueText, useLabel } from '../../i18n';
 import { useUiStore } from '../../state/uiStore';
 import { formatDate, formatMoney } from '../../ui/format';
+import { RecordHistory } from '../history/RecordHistory';
 import { kindFields } from './kindFields';
 
 type Relations = Awaited<ReturnType<typeof activityRelations>>;
@@ -243,6 +244,7 @@ export function ActivityDetailPage() {
           </>
         )}
       </section>
+      <RecordHistory entity="activity" id={activity.id} />
       <p>
         <Link to="/activities">{t('detail.backToList')}</Link>
       </p>

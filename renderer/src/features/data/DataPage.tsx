@@ -6,6 +6,7 @@ import { useIssueText } from '../../i18n';
 import { useUiStore } from '../../state/uiStore';
 import { formatBytes, formatNumber } from '../../ui/format';
 import { ProgressBar } from '../../ui/ProgressBar';
+import { ChangeExchange } from './ChangeExchange';
 
 type Job = { phase: 'idle' } | { phase: 'running'; progress: ImportProgress; label: string } | { phase: 'done'; report: ImportReport } | { phase: 'failed'; message: string };
 
@@ -104,6 +105,8 @@ export function DataPage() {
           </button>
         </section>
       </div>
+
+      <ChangeExchange />
 
       {job.phase === 'running' && (
         <div className="card" aria-live="polite">

@@ -1,0 +1,38 @@
+import type { LocalizedText } from '@shared/domain';
+import { getRecord } from '../../db/reads';
+import { getStore } from '../../db/store';
+import { useRepositoryData } from '../history/useRepositoryData';
+import { groupConflicts, recordName, valuesFromHistory, type ConflictGroup } from './conflictModel';
+
+export interface NamedConflictGroup extends ConflictGroup {
+  name: LocalizedText | string | undefined;
+  /** The record is stored and shown (not deleted, not waiting for missing fields). */
+  stored: boolean;
+  /** The stored record, to check a merged value against its schema. */
+  record: object | undefined;
+}
+
+async function loadConflicts(): Promise<{ groups: NamedConflictGroup[]; device: string }> {
+  const { repository } = getStore();
+  const [conflicts, device] = await Promise.all([repository.conflicts(), repository.deviceId()]);
+  const groups = await Promise.all(
+    groupConflicts(conflicts).map(async (group): Promise<NamedConflictGroup> => {
+      const record = await getRecord(group.entity, group.recordId);
+      // A deleted record has no row any more: its name comes from its history.
+      const values = record ?? valuesFromHistory(await repository.history(group.entity, group.recordId));
+      return { ...group, name: recordName(values as Record<string, unknown>), stored: record !== undefined, record };
+    }),
+  );
+  return { groups, device };
+}
+
+/** The open conflicts by record, kept current as changes arrive and conflicts are resolved. */
+export function useConflicts() {
+  return useRepositoryData('conflicts', loadConflicts);
+}
+
+/** How many conflicts are open, for the navigation's badge. */
+export function useConflictCount(): number {
+  const state = useRepositoryData('conflict-count', async () => (await getStore().repository.conflicts()).length);
+  return state.phase === 'ready' ? state.data : 0;
+}
