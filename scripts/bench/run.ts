@@ -4,6 +4,8 @@
  *   --records N      size of the generated data (default 20,000)
  *   --data FILE      benchmark this NDJSON file instead of generated data
  *   --runs R         runs per timing (default 3); --queries Q search queries (default 20); --no-build
+ * Sync figures (sync_*) always apply the same 100,000 changes (5,000 activities, about 20 changes each);
+ * only the "nothing new" store follows --records (or --data): it is the store the last import run fills.
  */
 import { spawnSync } from 'node:child_process';
 import { createWriteStream, mkdtempSync, statSync } from 'node:fs';
@@ -19,11 +21,16 @@ import { toNdjsonLine } from '@shared/records/ndjson';
 import { parseBenchArgs, usage, type BenchOptions } from './args';
 import { sampleQueries } from './queries';
 import { median, percentile, round } from './stats';
+import type { StepSyncBench } from './syncHarness';
+import { generateSyncHistory, writeNdjson } from './syncHistory';
 
 const log = (message: string) => process.stderr.write(`bench: ${message}\n`);
 
 /** What the desk promises on a field laptop (issue 2): the run fails when a median goes over. */
-export const budgets: Record<string, number> = { search_p95_ms: 100, list_first_rows_ms: 300 };
+export const budgets: Record<string, number> = { search_p95_ms: 100, list_first_rows_ms: 300, sync_changes_beyond_nothing_new_ms: 50 };
+
+/** The sync benchmark's incoming data: the same whatever --records says. */
+const syncShape = { records: 5_000, changes: 100_000, chunk: 1_000, nothingNewCalls: 20 };
 
 async function main(options: BenchOptions): Promise<Record<string, number>> {
   if (options.build) {
@@ -41,6 +48,7 @@ async function main(options: BenchOptions): Promise<Record<string, number>> {
     await writeDemoFile({ records: options.records, out: programFile, seed: 1, mix: 'program' });
     await writeDemoFile({ records: options.records, out: activitiesFile, seed: 2, mix: 'activities' });
   }
+  const sync = await writeSyncFiles(work);
 
   const server = await preview({ configFile: 'vite.config.ts', logLevel: 'warn', preview: { host: '127.0.0.1', port: 0, strictPort: false } });
   const baseUrl = server.resolvedUrls?.local[0]?.replace(/\/$/, '');
@@ -53,8 +61,11 @@ async function main(options: BenchOptions): Promise<Record<string, number>> {
     const figures: Record<string, number> = { data_file_bytes: statSync(programFile).size };
 
     const loads: number[] = [];
+    let nothingNew: NothingNew | undefined;
     for (let run = 1; run <= options.runs; run += 1) {
-      loads.push(await timeImport(browser, baseUrl, programFile));
+      // After the last import (its timing taken), "changes beyond V" in the store it filled.
+      const afterwards = run === options.runs ? async (page: Page) => void (nothingNew = await timeNothingNewInAppStore(page, baseUrl)) : undefined;
+      loads.push(await timeImport(browser, baseUrl, programFile, afterwards));
       log(`import run ${run}/${options.runs}: ${round(loads.at(-1) as number)} ms`);
     }
     const records = await countLines(programFile);
@@ -71,11 +82,30 @@ async function main(options: BenchOptions): Promise<Record<string, number>> {
 
     const list = await listAndSearch(browser, baseUrl, activitiesFile, options);
     Object.assign(figures, list);
+
+    Object.assign(figures, await syncApply(browser, baseUrl, sync, options));
+    if (!nothingNew) throw new Error('"nothing new" was not measured');
+    if (nothingNew.records !== records) log(`warning: the "nothing new" store holds ${nothingNew.records} records, not ${records}`);
+    figures.sync_changes_beyond_nothing_new_ms = round(median(nothingNew.timesMs), 2);
+    log(
+      `changes beyond V, nothing new: ${figures.sync_changes_beyond_nothing_new_ms} ms with ${nothingNew.records} records ` +
+        `(${nothingNew.changes} changes, ${nothingNew.devices} device${nothingNew.devices === 1 ? '' : 's'}) vs ${figures.sync_changes_beyond_nothing_new_5k_ms} ms with ${syncShape.records}`,
+    );
     return figures;
   } finally {
     await launched.close();
     await new Promise<void>((resolve) => server.httpServer.close(() => resolve()));
   }
+}
+
+/** The sync benchmark's incoming changes, and the records they merge into (for the floor), as NDJSON. */
+async function writeSyncFiles(work: string): Promise<{ changesFile: string; recordsFile: string }> {
+  log(`generating the sync history: ${syncShape.changes} changes to ${syncShape.records} activities…`);
+  const history = await generateSyncHistory({ records: syncShape.records, changes: syncShape.changes });
+  const files = { changesFile: join(work, 'sync-changes.ndjson'), recordsFile: join(work, 'sync-records.ndjson') };
+  await writeNdjson(files.changesFile, history.changes);
+  await writeNdjson(files.recordsFile, history.records);
+  return files;
 }
 
 async function writeDemoFile(options: { records: number; out: string; seed: number; mix: 'program' | 'activities' }): Promise<void> {
@@ -108,8 +138,19 @@ async function countLines(file: string): Promise<number> {
   return count;
 }
 
+/**
+ * A stopped import still shows its report (with what it saved): say so, or the figures that follow would
+ * silently be of fewer records than asked for.
+ */
+async function warnIfImportStopped(page: Page, what: string): Promise<void> {
+  const alert = page.getByTestId('import-report').getByRole('alert');
+  if ((await alert.count()) === 0) return;
+  const stored = await page.getByTestId('report-stored').textContent();
+  log(`warning: ${what}: the import stopped (${(await alert.textContent())?.trim()}); ${stored?.trim()}; the figures that follow are of those records only`);
+}
+
 /** Imports a file through the Data page in a fresh profile; times from the file's choice to the report. */
-async function timeImport(browser: Browser, baseUrl: string, file: string): Promise<number> {
+async function timeImport(browser: Browser, baseUrl: string, file: string, afterwards?: (page: Page) => Promise<void>): Promise<number> {
   const context = await browser.newContext();
   const page = await context.newPage();
   await page.goto(`${baseUrl}/#/data?action=import`);
@@ -129,14 +170,17 @@ async function timeImport(browser: Browser, baseUrl: string, file: string): Prom
   await page.getByTestId('import-report').waitFor({ timeout: 30 * 60_000 });
   const rejected = await page.getByTestId('report-rejected').textContent();
   if (!/^0 /.test(rejected ?? '')) throw new Error(`the import rejected records: ${rejected}`);
+  await warnIfImportStopped(page, 'load_ndjson_ms');
   const { start, end } = await page.evaluate(() => (window as unknown as { __marks: { start: number; end: number } }).__marks);
+  await afterwards?.(page);
   await context.close();
   return end - start;
 }
 
-async function timeReferenceBulkPut(browser: Browser, baseUrl: string, file: string): Promise<number> {
+/** A page-side harness (scripts/bench/*Harness.ts) bundled into one script for the page. */
+async function bundleHarness(entry: string): Promise<string> {
   const bundle = await build({
-    entryPoints: ['scripts/bench/referenceHarness.ts'],
+    entryPoints: [entry],
     bundle: true,
     write: false,
     format: 'iife',
@@ -144,17 +188,94 @@ async function timeReferenceBulkPut(browser: Browser, baseUrl: string, file: str
     alias: { '@shared': './shared/src' },
     logLevel: 'warning',
   });
+  return bundle.outputFiles[0]?.text ?? '';
+}
+
+async function timeReferenceBulkPut(browser: Browser, baseUrl: string, file: string): Promise<number> {
+  const bundle = await bundleHarness('scripts/bench/referenceHarness.ts');
   // The harness is injected as an inline script, which the app's CSP rightly forbids: bypass it here only.
   const context = await browser.newContext({ bypassCSP: true });
   const page = await context.newPage();
   await page.route('**/bench-data.ndjson', (route) => route.fulfill({ path: file, contentType: 'application/x-ndjson' }));
   await page.goto(`${baseUrl}/#/settings`);
-  await page.addScriptTag({ content: bundle.outputFiles[0]?.text ?? '' });
+  await page.addScriptTag({ content: bundle });
   const result = await page.evaluate(() =>
     (window as unknown as { __stepBench: { bulkPutReference(url: string): Promise<{ bulkPutMs: number }> } }).__stepBench.bulkPutReference('/bench-data.ndjson'),
   );
   await context.close();
   return result.bulkPutMs;
+}
+
+type SyncBenchWindow = { __stepSyncBench: StepSyncBench };
+type NothingNew = Awaited<ReturnType<StepSyncBench['nothingNewIn']>>;
+
+/**
+ * Sync: applies the 100,000 changes to a fresh store through the repository, and the same rows with a
+ * plain bulkPut (the floor), alternately, --runs times each; both in chunks of 1,000 changes.
+ */
+async function syncApply(browser: Browser, baseUrl: string, files: { changesFile: string; recordsFile: string }, options: BenchOptions): Promise<Record<string, number>> {
+  const bundle = await bundleHarness('scripts/bench/syncHarness.ts');
+  const open = async () => {
+    const context = await browser.newContext({ bypassCSP: true });
+    const page = await context.newPage();
+    await page.route('**/bench-sync-changes.ndjson', (route) => route.fulfill({ path: files.changesFile, contentType: 'application/x-ndjson' }));
+    await page.route('**/bench-sync-records.ndjson', (route) => route.fulfill({ path: files.recordsFile, contentType: 'application/x-ndjson' }));
+    await page.goto(`${baseUrl}/#/settings`);
+    await page.addScriptTag({ content: bundle });
+    return { context, page };
+  };
+  const applies: number[] = [];
+  const floors: number[] = [];
+  const nothingNew5k: number[] = [];
+  let changes = 0;
+  for (let run = 1; run <= options.runs; run += 1) {
+    {
+      const { context, page } = await open();
+      const report = await page.evaluate(
+        (shape) => (window as unknown as SyncBenchWindow).__stepSyncBench.applyChanges('/bench-sync-changes.ndjson', shape),
+        { chunk: syncShape.chunk, nothingNewCalls: syncShape.nothingNewCalls },
+      );
+      await context.close();
+      if (report.records !== syncShape.records || report.invalid !== 0 || report.secondApply.applied !== 0 || report.secondApply.duplicates !== report.changes) {
+        throw new Error(`sync apply: unexpected end state ${JSON.stringify({ ...report, nothingNewMs: undefined })}`);
+      }
+      changes = report.changes;
+      applies.push(report.applyMs);
+      nothingNew5k.push(...report.nothingNewMs);
+      log(
+        `sync apply run ${run}/${options.runs}: ${report.changes} changes in ${report.chunks} chunks, ${round(report.applyMs)} ms; ` +
+          `${report.records} records, ${report.conflicts} conflicts; second apply: ${report.secondApply.duplicates} duplicates`,
+      );
+    }
+    {
+      const { context, page } = await open();
+      const floor = await page.evaluate(
+        (shape) => (window as unknown as SyncBenchWindow).__stepSyncBench.bulkPutFloor('/bench-sync-changes.ndjson', '/bench-sync-records.ndjson', shape),
+        { chunk: syncShape.chunk },
+      );
+      await context.close();
+      floors.push(floor.floorMs);
+      log(`sync floor run ${run}/${options.runs}: bulkPut of ${floor.changes} change rows and ${floor.records} records, ${round(floor.floorMs)} ms`);
+    }
+  }
+  log(`sync apply / plain bulkPut floor: ${round(median(applies) / median(floors), 2)}× (aim: within 2×)`);
+  return {
+    sync_apply_100k_changes_ms: round(median(applies)),
+    sync_apply_changes_per_s: round(changes / (median(applies) / 1000), 0),
+    sync_apply_floor_ms: round(median(floors)),
+    sync_changes_beyond_nothing_new_5k_ms: round(median(nothingNew5k), 2),
+  };
+}
+
+/**
+ * "Changes beyond V" with nothing new, in the app's own store as the load benchmark's import filled it.
+ * The harness is served from the app's origin, so the app's CSP (scripts from 'self' only) stays on.
+ */
+async function timeNothingNewInAppStore(page: Page, baseUrl: string): Promise<NothingNew> {
+  const bundle = await bundleHarness('scripts/bench/syncHarness.ts');
+  await page.route('**/bench-sync-harness.js', (route) => route.fulfill({ body: bundle, contentType: 'text/javascript' }));
+  await page.addScriptTag({ url: `${baseUrl}/bench-sync-harness.js` });
+  return page.evaluate((calls) => (window as unknown as SyncBenchWindow).__stepSyncBench.nothingNewIn(undefined, calls), syncShape.nothingNewCalls);
 }
 
 /** Opens the activities list cold (after a reload) several times, then types search queries. */
@@ -165,6 +286,7 @@ async function listAndSearch(browser: Browser, baseUrl: string, file: string, op
   log('loading the activities for the list and search benchmarks…');
   await page.getByTestId('import-file').setInputFiles(file);
   await page.getByTestId('import-report').waitFor({ timeout: 30 * 60_000 });
+  await warnIfImportStopped(page, 'list and search');
 
   const firstRows: number[] = [];
   const ready: number[] = [];

@@ -37,7 +37,7 @@ test.describe('a field officer keeps activities offline', () => {
 
     await expect(page.getByTestId('activity-detail')).toBeVisible();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Mekong rice breeding joint laboratory');
-    await expect(page.getByText('Drought tolerance, Salinity tolerance')).toBeVisible();
+    await expect(page.getByText('Drought tolerance, Salinity tolerance', { exact: true })).toBeVisible();
 
     // A second activity that differs in every filtered respect, so each filter has something to exclude.
     const other = {

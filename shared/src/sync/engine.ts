@@ -58,8 +58,10 @@ export class SyncEngine {
     const clock = new HybridClock(this.device, this.now, local.lastStamp);
     let seq = local.seq;
     const changes: Change[] = [];
-    for (const edit of edits) {
-      const stamps = (await this.storage.getRecordStamps(edit.entity, edit.recordId)) ?? {};
+    // Read every record's current stamps at once: one round trip's wait, not one per record.
+    const allStamps = await Promise.all(edits.map((edit) => this.storage.getRecordStamps(edit.entity, edit.recordId)));
+    for (const [index, edit] of edits.entries()) {
+      const stamps = allStamps[index] ?? {};
       const make = (field: string, value: Json, seen: Stamp[]): Change => ({
         device: this.device,
         seq: (seq += 1),
@@ -206,11 +208,18 @@ export class SyncEngine {
     await this.storage.setVector(vector);
   }
 
+  /**
+   * Merges every record the changes touch. The records are independent, so their reads and writes are
+   * issued together: a store like IndexedDB then overlaps the waits instead of paying them one by one.
+   */
   private async rematerialize(changes: readonly Change[]): Promise<void> {
     const records = new Map<string, Change>();
     for (const change of changes) records.set(`${change.entity}:${change.recordId}`, change);
-    for (const { entity, recordId } of records.values()) {
-      await this.storage.writeRecord(materialize(await this.storage.changesOfRecord(entity, recordId)));
-    }
+    const results = await Promise.allSettled(
+      [...records.values()].map(async ({ entity, recordId }) => this.storage.writeRecord(materialize(await this.storage.changesOfRecord(entity, recordId)))),
+    );
+    // Fail only once every write has settled, so that a rollback is never followed by a late write.
+    const failure = results.find((result): result is PromiseRejectedResult => result.status === 'rejected');
+    if (failure) throw failure.reason;
   }
 }
