@@ -20,3 +20,4 @@ export * from './entities/document';
 export * from './entities/approval';
 export * from './entities/registry';
 export * from './issues';
+export * from './scope';

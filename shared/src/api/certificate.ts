@@ -1,0 +1,47 @@
+import { z } from 'zod';
+import { countryCodeSchema } from '../domain/taxonomy/countries';
+import { userRoleSchema } from '../domain/taxonomy/roles';
+import { canonicalJson } from '../records/canonical';
+import { deviceIdSchema } from '../sync/hlc';
+import { signEd25519, verifyEd25519, type OpaqueKey } from '../security/webCrypto';
+
+/** A raw 32-byte Ed25519 public key, base64url. */
+export const publicKeySchema = z.string().regex(/^[A-Za-z0-9_-]{43}$/, { error: 'a 32-byte Ed25519 public key, base64url' });
+export const signatureSchema = z.string().regex(/^[A-Za-z0-9_-]{86}$/, { error: 'a 64-byte Ed25519 signature, base64url' });
+
+/**
+ * What the server vouches for when it enrolls a device: this key belongs to this device, used by this
+ * person with this role and these countries. Signed by the server's key, so a coordinator's desk can check
+ * a bundle from an officer's device with no network (issue 5). A revoked device's certificate stays
+ * valid as a signature; revocation lists travel separately.
+ */
+export const deviceCertificateBodySchema = z.strictObject({
+  version: z.literal(1),
+  deviceId: deviceIdSchema,
+  devicePublicKey: publicKeySchema,
+  userId: z.string().min(1).max(100),
+  username: z.string().min(1).max(100),
+  displayName: z.string().min(1).max(200),
+  role: userRoleSchema,
+  countries: z.array(countryCodeSchema).max(20),
+  issuedAt: z.iso.datetime(),
+  /** The issuing server's public key, so a certificate names the key to check it with. */
+  issuer: publicKeySchema,
+});
+export type DeviceCertificateBody = z.infer<typeof deviceCertificateBodySchema>;
+
+export const deviceCertificateSchema = z.strictObject({ body: deviceCertificateBodySchema, signature: signatureSchema });
+export type DeviceCertificate = z.infer<typeof deviceCertificateSchema>;
+
+const certificateBytes = (body: DeviceCertificateBody) => new TextEncoder().encode(`STEP-CERT-1\n${canonicalJson(body)}`);
+
+export async function signCertificate(body: DeviceCertificateBody, serverPrivateKey: OpaqueKey): Promise<DeviceCertificate> {
+  return { body, signature: await signEd25519(serverPrivateKey, certificateBytes(body)) };
+}
+
+/** True when the certificate is well formed and signed by `trustedIssuer` (the server's public key). */
+export async function verifyCertificate(candidate: unknown, trustedIssuer: string): Promise<DeviceCertificate | undefined> {
+  const parsed = deviceCertificateSchema.safeParse(candidate);
+  if (!parsed.success || parsed.data.body.issuer !== trustedIssuer) return undefined;
+  return (await verifyEd25519(trustedIssuer, parsed.data.signature, certificateBytes(parsed.data.body))) ? parsed.data : undefined;
+}

@@ -1,0 +1,4 @@
+export * from './certificate';
+export * from './contract';
+export * from './deviceAuth';
+export * from './errors';
