@@ -31,8 +31,16 @@ export default defineConfig({
   preview: { host: '127.0.0.1' },
   test: {
     root: fromRoot('.'),
-    include: ['{shared,renderer,electron,server,scripts}/**/*.test.{ts,tsx}'],
     environment: 'node',
     testTimeout: 30_000,
+    // The server's tests run twice: on the embedded PGlite (the default that needs nothing) and, when
+    // STEP_TEST_DATABASE_URL names a PostgreSQL (npm test starts one: scripts/with-postgres.mjs), on it.
+    projects: [
+      { extends: true, test: { name: 'unit', include: ['{shared,renderer,electron,scripts}/**/*.test.{ts,tsx}', 'test/integration/**/*.test.ts'] } },
+      { extends: true, test: { name: 'server:pglite', include: ['server/**/*.test.ts'], env: { STEP_TEST_DATABASE_URL: '' } } },
+      ...(process.env.STEP_TEST_DATABASE_URL
+        ? [{ extends: true, test: { name: 'server:postgres', include: ['server/**/*.test.ts'], env: { STEP_TEST_DATABASE_URL: process.env.STEP_TEST_DATABASE_URL } } }]
+        : []),
+    ],
   },
 });

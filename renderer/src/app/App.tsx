@@ -7,6 +7,7 @@ import { DataPage } from '../features/data/DataPage';
 import { OrganizationFormPage } from '../features/organizations/OrganizationFormPage';
 import { OrganizationsListPage } from '../features/organizations/OrganizationsListPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
+import { SyncPage } from '../features/sync/SyncPage';
 import { NotFoundPage } from './NotFoundPage';
 import { Shell } from './Shell';
 
@@ -25,6 +26,7 @@ const router = createHashRouter([
       { path: 'organizations/:id/edit', element: <OrganizationFormPage /> },
       { path: 'data', element: <DataPage /> },
       { path: 'conflicts', element: <ConflictsPage /> },
+      { path: 'sync', element: <SyncPage /> },
       { path: 'settings', element: <SettingsPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],

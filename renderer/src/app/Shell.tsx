@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet, useNavigate } from 'react-router';
 import { getBridge } from '../bridge';
 import { useConflictCount } from '../features/conflicts/useConflicts';
+import { SyncIndicator } from '../features/sync/SyncIndicator';
 import { DataMenu } from './DataMenu';
 import { LanguageSwitch } from './LanguageSwitch';
 import { OnlineIndicator } from './OnlineIndicator';
@@ -50,11 +51,15 @@ export function Shell() {
               </>
             )}
           </NavLink>
+          <NavLink to="/sync" data-testid="nav-sync">
+            {t('nav.sync')}
+          </NavLink>
           <NavLink to="/settings">{t('nav.settings')}</NavLink>
         </nav>
         <div className="topbar-tools">
           <DataMenu />
           <OnlineIndicator />
+          <SyncIndicator />
           <LanguageSwitch />
         </div>
       </header>

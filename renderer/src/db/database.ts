@@ -1,5 +1,6 @@
 import Dexie, { type Table } from 'dexie';
 import type { AnyRecord, EntityRecord, EntityType } from '@shared/domain';
+import type { ChangeRefusal } from '@shared/api/contract';
 import type { Change } from '@shared/sync/change';
 import type { Conflict } from '@shared/sync/merge';
 import type { ActivityRow } from './activityRows';
@@ -18,6 +19,12 @@ export interface RecordMeta {
 
 export interface StoredConflict extends Conflict {
   key: string;
+}
+
+/** A change of this device that the server refused, kept until the person has seen it (keyed by seq). */
+export interface StoredRefusal extends ChangeRefusal {
+  /** When the server's answer arrived (ISO). */
+  at: string;
 }
 
 /** Which table holds which kind of record. */
@@ -50,8 +57,13 @@ export type StepDatabase = Dexie &
     changes: Table<Change, [string, number]>;
     recordMeta: Table<RecordMeta, [string, string]>;
     conflicts: Table<StoredConflict, string>;
-    /** Small named values: this device's id and counters, the version vector, the devices heard of. */
+    /**
+     * Small named values: this device's id and counters, the version vector, the devices heard of; network
+     * sync's cursor, enrollment and device key pair (CryptoKey objects, stored by structured clone).
+     */
     syncState: Table<{ key: string; value: unknown }, string>;
+    /** This device's changes the server refused, with the reason, to be shown (version 3). */
+    syncRefusals: Table<StoredRefusal, number>;
   };
 
 /**
@@ -86,6 +98,11 @@ export function openStepDatabase(name = 'step-desk'): StepDatabase {
     recordMeta: '[entity+recordId]',
     conflicts: 'key, recordId',
     syncState: 'key',
+  });
+  // Version 3: network sync. Refused changes get a table of their own (there can be thousands after a
+  // large import out of the person's scope); everything else of network sync lives in syncState.
+  db.version(3).stores({
+    syncRefusals: 'seq, [entity+recordId]',
   });
   return db;
 }

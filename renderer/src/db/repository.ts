@@ -50,9 +50,12 @@ export interface ImportBatchResult {
   rejected: { source: number; issues: FieldIssue[] }[];
 }
 
+/** Where a committed write came from: this computer (a form, an import) or another replica (a sync, a file). */
+export type WriteOrigin = 'local' | 'remote';
+
 export interface RepositoryOptions {
   now?: () => number;
-  /** Who the changes made here are attributed to (the signed-in user, once there is sign-in). */
+  /** Who the changes made here are attributed to, until `setAuthor` says otherwise (default `device:<id>`). */
   author?: string;
 }
 
@@ -86,19 +89,21 @@ function changedFields(before: AnyRecord, after: AnyRecord): Record<string, Chan
 export function createRepository(db: StepDatabase, options: RepositoryOptions = {}) {
   const now = options.now ?? Date.now;
   const storage = new DexieSyncStorage(db);
+  // The signed-in user once this computer is enrolled (`user:<id>`): read at every write.
+  let author: string | undefined = options.author;
   let engine: Promise<SyncEngine> | undefined;
-  const getEngine = () => (engine ??= storage.deviceId(newRecordId).then((device) => new SyncEngine(storage, device, options.author ?? `device:${device}`, now)));
+  const getEngine = () => (engine ??= storage.deviceId(newRecordId).then((device) => new SyncEngine(storage, device, () => author ?? `device:${device}`, now)));
 
-  const listeners = new Set<(changes: RecordChange[]) => void>();
+  const listeners = new Set<(changes: RecordChange[], origin: WriteOrigin) => void>();
   // Writes run one at a time: each is one transaction over every table, and `touched` is per write.
   let queue: Promise<unknown> = Promise.resolve();
-  function exclusive<T>(work: (engine: SyncEngine) => Promise<T>): Promise<T> {
+  function exclusive<T>(work: (engine: SyncEngine) => Promise<T>, origin: WriteOrigin = 'local'): Promise<T> {
     const run = queue.then(async () => {
       const sync = await getEngine();
       storage.touched = [];
       try {
         const result = await work(sync);
-        notify(storage.touched);
+        notify(storage.touched, origin);
         return result;
       } finally {
         storage.touched = [];
@@ -108,7 +113,7 @@ export function createRepository(db: StepDatabase, options: RepositoryOptions = 
     return run;
   }
 
-  function notify(touched: readonly Touched[]) {
+  function notify(touched: readonly Touched[], origin: WriteOrigin) {
     if (touched.length === 0) return;
     const grouped = new Map<string, RecordChange>();
     for (const { entity, id, deleted } of touched) {
@@ -117,7 +122,7 @@ export function createRepository(db: StepDatabase, options: RepositoryOptions = 
       group.ids.push(id);
       grouped.set(key, group);
     }
-    for (const listener of listeners) listener([...grouped.values()]);
+    for (const listener of listeners) listener([...grouped.values()], origin);
   }
 
   function validate<E extends EntityType>(entity: E, candidate: unknown): WriteOutcome<EntityRecord<E>> {
@@ -309,7 +314,7 @@ export function createRepository(db: StepDatabase, options: RepositoryOptions = 
     },
     /** Applies changes from another replica (a file, later the network), idempotently. */
     applyRemote(changes: readonly unknown[]): Promise<ApplyResult> {
-      return exclusive((sync) => sync.apply(changes));
+      return exclusive((sync) => sync.apply(changes), 'remote');
     },
     /** Every change this replica holds beyond a peer's vector (all of them for an empty one). */
     async changesBeyond(vector: Record<string, number> = {}): Promise<Change[]> {
@@ -333,7 +338,22 @@ export function createRepository(db: StepDatabase, options: RepositoryOptions = 
     async deviceId(): Promise<string> {
       return (await getEngine()).device;
     },
-    subscribe(listener: (changes: RecordChange[]) => void): () => void {
+    /** Who this computer's next changes are attributed to: `user:<id>` once enrolled, undefined for the device. */
+    setAuthor(next: string | undefined): void {
+      author = next ?? options.author;
+    },
+    /** This device's own changes with seq greater than `afterSeq`, in seq order (what a push sends). */
+    async ownChangesAfter(afterSeq: number, limit: number): Promise<Change[]> {
+      const device = (await getEngine()).device;
+      return storage.changesAfter(device, afterSeq, limit);
+    },
+    /** The last seq this device issued. */
+    async localSeq(): Promise<number> {
+      await getEngine();
+      return (await storage.getLocal()).seq;
+    },
+    /** Told after every committed write, with where it came from (a sync only listens to local ones). */
+    subscribe(listener: (changes: RecordChange[], origin: WriteOrigin) => void): () => void {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },

@@ -1,3 +1,5 @@
+import { changeRefusalReasons } from '@shared/api/contract';
+import { apiErrorCodes } from '@shared/api/errors';
 import { contentLanguages } from '@shared/domain';
 import { describe, expect, it } from 'vitest';
 import { kindFields } from '../features/activities/kindFields';
@@ -68,5 +70,14 @@ describe('translations of keys the code builds from data', () => {
       has('settings', key),
     );
     expect([...missing, ...settings]).toEqual([]);
+  });
+
+  it('covers every server error code, the client\'s own failure codes, refusal reasons and sync phases', () => {
+    const missing = [
+      ...[...apiErrorCodes, 'network', 'bad-response', 'aborted', 'local'].map((code) => `api.${code}`),
+      ...changeRefusalReasons.map((reason) => `refusals.reasons.${reason}`),
+      ...['idle', 'syncing', 'offline', 'failed', 'stopped'].map((phase) => `status.phase.${phase}`),
+    ].flatMap((key) => has('sync', key));
+    expect(missing).toEqual([]);
   });
 });

@@ -12,6 +12,8 @@ import organizationsEn from '../features/organizations/locales/en.json';
 import organizationsZh from '../features/organizations/locales/zh.json';
 import settingsEn from '../features/settings/locales/en.json';
 import settingsZh from '../features/settings/locales/zh.json';
+import syncEn from '../features/sync/locales/en.json';
+import syncZh from '../features/sync/locales/zh.json';
 import validationEn from './validation/en.json';
 import validationZh from './validation/zh.json';
 
@@ -26,6 +28,7 @@ export const resources = {
     settings: settingsEn,
     history: historyEn,
     conflicts: conflictsEn,
+    sync: syncEn,
   },
   zh: {
     common: commonZh,
@@ -36,6 +39,7 @@ export const resources = {
     settings: settingsZh,
     history: historyZh,
     conflicts: conflictsZh,
+    sync: syncZh,
   },
 } as const;
 

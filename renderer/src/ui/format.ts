@@ -2,9 +2,10 @@
  * Number and date formatting in the reader's UI language. Intl formatters are costly to build (a list
  * re-renders dozens of dates per keystroke), so each is built once per language and options.
  */
-const formatters = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
+type Formatter = Intl.NumberFormat | Intl.DateTimeFormat | Intl.RelativeTimeFormat;
+const formatters = new Map<string, Formatter>();
 
-function cached<T extends Intl.NumberFormat | Intl.DateTimeFormat>(key: string, make: () => T): T {
+function cached<T extends Formatter>(key: string, make: () => T): T {
   let formatter = formatters.get(key) as T | undefined;
   if (!formatter) {
     formatter = make();
@@ -53,4 +54,17 @@ export function formatDateTime(isoInstant: string | undefined, language: string)
   if (Number.isNaN(date.getTime())) return isoInstant;
   const formatter = cached(`dt:${language}`, () => new Intl.DateTimeFormat(language === 'zh' ? 'zh-CN' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' }));
   return formatter.format(date);
+}
+
+/** "5 minutes ago", "yesterday": how long ago an instant (ms) was, in the reader's UI language. */
+export function formatRelativeTime(atMs: number, nowMs: number, language: string): string {
+  const seconds = Math.round((atMs - nowMs) / 1000);
+  const formatter = cached(`rt:${language}`, () => new Intl.RelativeTimeFormat(locale(language), { numeric: 'auto' }));
+  const units: [Intl.RelativeTimeFormatUnit, number][] = [
+    ['day', 86_400],
+    ['hour', 3_600],
+    ['minute', 60],
+  ];
+  for (const [unit, size] of units) if (Math.abs(seconds) >= size) return formatter.format(Math.trunc(seconds / size), unit);
+  return formatter.format(0, 'second');
 }

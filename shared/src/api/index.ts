@@ -2,3 +2,4 @@ export * from './certificate';
 export * from './contract';
 export * from './deviceAuth';
 export * from './errors';
+export * from './client';

@@ -45,9 +45,14 @@ export class SyncEngine {
   constructor(
     private readonly storage: SyncStorage,
     readonly device: string,
-    private readonly author: string,
+    /** Who local changes are attributed to; a function is read at every write (sign-in changes it). */
+    private readonly author: string | (() => string),
     private readonly now: () => number = Date.now,
   ) {}
+
+  private currentAuthor(): string {
+    return typeof this.author === 'function' ? this.author() : this.author;
+  }
 
   /**
    * Records local edits as changes and updates the merged records. Call it inside the same
@@ -56,6 +61,7 @@ export class SyncEngine {
   async recordLocal(edits: readonly LocalEdit[]): Promise<Change[]> {
     const local = await this.storage.getLocal();
     const clock = new HybridClock(this.device, this.now, local.lastStamp);
+    const author = this.currentAuthor();
     let seq = local.seq;
     const changes: Change[] = [];
     // Read every record's current stamps at once: one round trip's wait, not one per record.
@@ -66,7 +72,7 @@ export class SyncEngine {
         device: this.device,
         seq: (seq += 1),
         stamp: clock.tick(),
-        author: this.author,
+        author,
         entity: edit.entity,
         recordId: edit.recordId,
         field,
@@ -185,7 +191,7 @@ export class SyncEngine {
       device: this.device,
       seq: local.seq + 1,
       stamp: clock.tick(),
-      author: this.author,
+      author: this.currentAuthor(),
       entity: conflict.entity,
       recordId: conflict.recordId,
       field: conflict.field,

@@ -1,0 +1,190 @@
+import { verifyCertificate } from '@shared/api/certificate';
+import { ApiFailure, createApiClient, normalizeBaseUrl, type ApiClient, type FetchLike } from '@shared/api/client';
+import { isAllowedServerUrl } from '@shared/security/csp';
+import { syncApiOf, syncOnce } from '@shared/sync/netSync';
+import { SyncScheduler } from '@shared/sync/syncScheduler';
+import { exportPublicKey, type Enrollment } from '../../db/serverSync';
+import { getStore } from '../../db/store';
+import { idleStatus, useSyncStore, type SignInSession } from '../../state/syncStore';
+
+/**
+ * Network sync in the desk: sign-in and enrollment, then a SyncScheduler that syncs in the background
+ * for as long as the desk is open. The one writer of useSyncStore. Data access goes through db/.
+ */
+
+/** No answer within this long counts as no answer ("network"), retried with backoff like any other. */
+const requestTimeoutMs = 60_000;
+/** Changes per pull: each chunk is one IndexedDB transaction, short enough not to hold up a form's save. */
+const pullLimit = 1000;
+
+const browserFetch: FetchLike = (url, init) =>
+  fetch(url, {
+    method: init.method,
+    headers: init.headers,
+    body: init.body,
+    signal: AbortSignal.any([AbortSignal.timeout(requestTimeoutMs), ...(init.signal ? [init.signal as AbortSignal] : [])]),
+    // Bearer tokens and signatures only: no cookies, no cached answers.
+    credentials: 'omit',
+    cache: 'no-store',
+  });
+
+let scheduler: SyncScheduler | undefined;
+let unwire: (() => void) | undefined;
+
+function deviceApi(enrollment: Enrollment): ApiClient {
+  const { serverSync, repository } = getStore();
+  return createApiClient({
+    baseUrl: enrollment.serverUrl,
+    fetch: browserFetch,
+    getDeviceSigner: async () => {
+      const keys = await serverSync.storedKeyPair();
+      return keys ? { deviceId: await repository.deviceId(), privateKey: keys.privateKey } : undefined;
+    },
+  });
+}
+
+async function refreshRefusalCount(): Promise<void> {
+  const { total } = await getStore().serverSync.refusals(0);
+  useSyncStore.setState((state) => ({ refusalsCount: total, refusalsRevision: state.refusalsRevision + 1 }));
+}
+
+async function begin(enrollment: Enrollment): Promise<void> {
+  const { serverSync, repository } = getStore();
+  repository.setAuthor(`user:${enrollment.user.id}`);
+  const api = syncApiOf(deviceApi(enrollment));
+  const last = await serverSync.loadLastSync();
+  scheduler?.dispose();
+  const current = new SyncScheduler({
+    sync: async (onProgress, signal) => {
+      const summary = await syncOnce(serverSync.port, api, onProgress, { signal, pullLimit });
+      await serverSync.saveLastSync({ at: Date.now(), summary });
+      if (summary.refused > 0) await refreshRefusalCount();
+      return summary;
+    },
+    timers: { setTimeout: (callback, ms) => window.setTimeout(callback, ms), clearTimeout: (handle) => window.clearTimeout(handle as number) },
+    now: Date.now,
+    random: Math.random,
+    makeAbort: () => new AbortController(),
+    isOnline: () => navigator.onLine,
+    lastSuccessAt: last?.at,
+    onState: (status) => useSyncStore.setState({ status }),
+  });
+  scheduler = current;
+  useSyncStore.setState({ status: current.state });
+
+  const online = () => current.online();
+  const offline = () => current.offline();
+  window.addEventListener('online', online);
+  window.addEventListener('offline', offline);
+  // Only this computer's own writes call for a push; what a sync applies does not.
+  const unsubscribe = repository.subscribe((_changes, origin) => origin === 'local' && current.localChange());
+  unwire = () => {
+    window.removeEventListener('online', online);
+    window.removeEventListener('offline', offline);
+    unsubscribe();
+  };
+  current.start();
+}
+
+/** At the desk's start: if this computer is enrolled, sync in the background from now on. */
+export async function startServerSync(): Promise<void> {
+  const { serverSync } = getStore();
+  const enrollment = await serverSync.loadEnrollment();
+  useSyncStore.setState({ loaded: true, enrollment });
+  await refreshRefusalCount();
+  if (enrollment) await begin(enrollment);
+}
+
+/** Why a typed server address cannot be used, or undefined when it can. */
+export function serverAddressProblem(serverUrl: string): 'invalid' | 'insecure' | undefined {
+  let baseUrl: string;
+  try {
+    baseUrl = normalizeBaseUrl(serverUrl);
+  } catch {
+    return 'invalid';
+  }
+  return isAllowedServerUrl(baseUrl) ? undefined : 'insecure';
+}
+
+/** Checks the address, then signs in: the session (token) is kept in memory until enrollment. */
+export async function signIn(serverUrl: string, username: string, password: string): Promise<SignInSession> {
+  const baseUrl = normalizeBaseUrl(serverUrl);
+  // The form says so first (serverAddressProblem); this is the backstop.
+  if (!isAllowedServerUrl(baseUrl)) throw new ApiFailure('invalid-request', 0, 'plain http is allowed only to this computer');
+  const api = createApiClient({ baseUrl, fetch: browserFetch });
+  const info = await api.call('serverInfo');
+  const answer = await api.call('signIn', { body: { username: username.trim(), password } });
+  const session: SignInSession = { serverUrl: baseUrl, serverPublicKey: info.publicKey, serverVersion: info.version, token: answer.token, user: answer.user };
+  useSyncStore.setState({ session });
+  return session;
+}
+
+/** Ends the sign-in session on the server (best effort) and forgets its token. */
+export async function endSession(): Promise<void> {
+  const session = useSyncStore.getState().session;
+  useSyncStore.setState({ session: undefined });
+  if (!session) return;
+  await createApiClient({ baseUrl: session.serverUrl, fetch: browserFetch, getToken: () => session.token })
+    .call('signOut')
+    .catch(() => undefined);
+}
+
+/**
+ * Enrolls this computer with the signed-in session: sends this device's public key, checks that the
+ * certificate that comes back is for this device and key and signed by the key the server showed at
+ * sign-in (pinned from now on), stores it, ends the session, and starts syncing.
+ */
+export async function enrollThisComputer(name: string): Promise<Enrollment> {
+  const session = useSyncStore.getState().session;
+  if (!session) throw new ApiFailure('unauthenticated', 0, 'sign in first');
+  const { serverSync, repository } = getStore();
+  const deviceId = await repository.deviceId();
+  const keys = await serverSync.deviceKeyPair();
+  const devicePublicKey = await exportPublicKey(keys.publicKey);
+  const api = createApiClient({ baseUrl: session.serverUrl, fetch: browserFetch, getToken: () => session.token });
+  const answer = await api.call('enrollDevice', { body: { deviceId, devicePublicKey, name: name.trim() } });
+  const certificate = answer.serverPublicKey === session.serverPublicKey ? await verifyCertificate(answer.certificate, session.serverPublicKey) : undefined;
+  if (!certificate || certificate.body.deviceId !== deviceId || certificate.body.devicePublicKey !== devicePublicKey) {
+    throw new ApiFailure('bad-response', 200, 'the certificate is not for this computer or not signed by the server key');
+  }
+  const { body } = certificate;
+  const enrollment: Enrollment = {
+    serverUrl: session.serverUrl,
+    serverPublicKey: session.serverPublicKey,
+    certificate,
+    // What the server signed, not what the sign-in said: the certificate is what it enforces.
+    user: { id: body.userId, username: body.username, displayName: body.displayName, role: body.role, countries: body.countries },
+    deviceName: name.trim(),
+    enrolledAt: new Date().toISOString(),
+  };
+  await serverSync.saveEnrollment(enrollment);
+  await endSession();
+  useSyncStore.setState({ enrollment });
+  await begin(enrollment);
+  return enrollment;
+}
+
+/** "Sync now": a round at once, whatever the backoff (or a stop) said. */
+export function syncNow(): Promise<void> {
+  return scheduler?.syncNow() ?? Promise.resolve();
+}
+
+/**
+ * Signs this computer out of the server: automatic sync stops, the certificate and key pair are
+ * forgotten, later changes are the device's own again. The records stay on this computer.
+ */
+export async function forgetThisComputer(): Promise<void> {
+  unwire?.();
+  unwire = undefined;
+  scheduler?.dispose();
+  scheduler = undefined;
+  const { serverSync, repository } = getStore();
+  await serverSync.forgetEnrollment();
+  repository.setAuthor(undefined);
+  useSyncStore.setState({ enrollment: undefined, status: idleStatus });
+}
+
+export async function dismissRefusals(seqs?: readonly number[]): Promise<void> {
+  await getStore().serverSync.dismissRefusals(seqs);
+  await refreshRefusalCount();
+}

@@ -1,0 +1,81 @@
+import { scopeFrom, scopeReferences, scopeSubject, type RecordRef } from '@shared/domain/scope';
+import type { AnyRecord } from '@shared/domain/entities/registry';
+import { entityTypeSchema, type EntityType } from '@shared/domain/entities/entityTypes';
+import { countryCodeSchema, type CountryCode } from '@shared/domain/taxonomy/countries';
+import type { Queryable } from '../db/database';
+import { recordKey } from './rows';
+
+/**
+ * The countries of records as the server stores them, by the shared rule (shared/src/domain/scope.ts).
+ *
+ * The server's records may be incomplete or invalid (half of a new record's fields may come in a later
+ * push), so the rule is given a lenient view: only the fields it reads, each kept when it has the right
+ * shape and dropped otherwise. The same rule, the same answer, whatever else is wrong with the record.
+ */
+export interface RecordValues {
+  entity: EntityType;
+  recordId: string;
+  values: Record<string, unknown>;
+}
+
+const isCountry = (value: unknown): value is CountryCode => countryCodeSchema.safeParse(value).success;
+const asRef = (value: unknown): RecordRef | undefined => {
+  if (!value || typeof value !== 'object') return undefined;
+  const { entity, recordId } = value as Record<string, unknown>;
+  return entityTypeSchema.safeParse(entity).success && typeof recordId === 'string' ? { entity: entity as EntityType, recordId } : undefined;
+};
+
+export function scopeView({ entity, recordId, values }: RecordValues): AnyRecord {
+  const view: Record<string, unknown> = { entity, id: recordId };
+  if (entity === 'activity') view.countries = Array.isArray(values.countries) ? [...new Set(values.countries.filter(isCountry))] : [];
+  if (isCountry(values.country)) view.country = values.country;
+  for (const field of ['activityId', 'offerId', 'needId'] as const) if (typeof values[field] === 'string') view[field] = values[field];
+  for (const field of ['attachedTo', 'target'] as const) {
+    const ref = asRef(values[field]);
+    if (ref) view[field] = ref;
+  }
+  return view as unknown as AnyRecord;
+}
+
+/** Records by key from the database, in one query; `overlay` (values not yet stored) takes precedence. */
+export async function readRecordValues(db: Queryable, refs: readonly RecordRef[], overlay?: ReadonlyMap<string, RecordValues>): Promise<Map<string, RecordValues>> {
+  const found = new Map<string, RecordValues>();
+  const missing = refs.filter((ref) => {
+    const hit = overlay?.get(recordKey(ref.entity, ref.recordId));
+    if (hit) found.set(recordKey(ref.entity, ref.recordId), hit);
+    return !hit;
+  });
+  if (missing.length > 0) {
+    const rows = await db.query<{ entity: EntityType; record_id: string; data: Record<string, unknown> }>(
+      'select r.entity, r.record_id, r.data from records r join unnest($1::text[], $2::text[]) as k(entity, record_id) on r.entity = k.entity and r.record_id = k.record_id',
+      [missing.map((ref) => ref.entity), missing.map((ref) => ref.recordId)],
+    );
+    for (const row of rows) found.set(recordKey(row.entity, row.record_id), { entity: row.entity, recordId: row.record_id, values: row.data });
+  }
+  return found;
+}
+
+/** The countries of each record, sorted, with two batched reads whatever the number of records. */
+export async function scopesOf(db: Queryable, records: readonly RecordValues[], overlay?: ReadonlyMap<string, RecordValues>): Promise<CountryCode[][]> {
+  const subjectRefs = records.map((record) => scopeSubject(scopeView(record)));
+  const subjectsFound = await readRecordValues(db, subjectRefs.filter((ref): ref is RecordRef => ref !== undefined), overlay);
+  const subjects = records.map((record, i) => {
+    const ref = subjectRefs[i];
+    if (!ref) return scopeView(record);
+    const subject = subjectsFound.get(recordKey(ref.entity, ref.recordId));
+    return subject ? scopeView(subject) : undefined;
+  });
+  const references = subjects.map((subject) => (subject ? scopeReferences(subject) : []));
+  const referencesFound = await readRecordValues(db, references.flat(), overlay);
+  return subjects.map((subject, i) => {
+    const refs = references[i]!.map((ref) => referencesFound.get(recordKey(ref.entity, ref.recordId)));
+    return scopeFrom(subject, refs.map((ref) => (ref ? scopeView(ref) : undefined))).sort();
+  });
+}
+
+/** 0: decides its own countries; 1: reads an activity, offer or need; 2: a document or approval. */
+export function scopeLevel(record: RecordValues): 0 | 1 | 2 {
+  const view = scopeView(record);
+  if (scopeSubject(view)) return 2;
+  return scopeReferences(view).length > 0 ? 1 : 0;
+}
