@@ -39,7 +39,7 @@ export default defineConfig({
       { extends: true, test: { name: 'unit', include: ['{shared,renderer,electron,scripts}/**/*.test.{ts,tsx}', 'test/integration/**/*.test.ts'] } },
       { extends: true, test: { name: 'server:pglite', include: ['server/**/*.test.ts'], env: { STEP_TEST_DATABASE_URL: '' } } },
       ...(process.env.STEP_TEST_DATABASE_URL
-        ? [{ extends: true, test: { name: 'server:postgres', include: ['server/**/*.test.ts'], env: { STEP_TEST_DATABASE_URL: process.env.STEP_TEST_DATABASE_URL } } }]
+        ? [{ extends: true as const, test: { name: 'server:postgres', include: ['server/**/*.test.ts'], env: { STEP_TEST_DATABASE_URL: process.env.STEP_TEST_DATABASE_URL } } }]
         : []),
     ],
   },
