@@ -36,10 +36,13 @@ export default defineConfig({
     // The server's tests run twice: on the embedded PGlite (the default that needs nothing) and, when
     // STEP_TEST_DATABASE_URL names a PostgreSQL (npm test starts one: scripts/with-postgres.mjs), on it.
     projects: [
-      { extends: true, test: { name: 'unit', include: ['{shared,renderer,electron,scripts}/**/*.test.{ts,tsx}', 'test/integration/**/*.test.ts'] } },
+      { extends: true, test: { name: 'unit', include: ['{shared,renderer,electron,scripts}/**/*.test.{ts,tsx}'] } },
       { extends: true, test: { name: 'server:pglite', include: ['server/**/*.test.ts'], env: { STEP_TEST_DATABASE_URL: '' } } },
       ...(process.env.STEP_TEST_DATABASE_URL
-        ? [{ extends: true as const, test: { name: 'server:postgres', include: ['server/**/*.test.ts'], env: { STEP_TEST_DATABASE_URL: process.env.STEP_TEST_DATABASE_URL } } }]
+        ? [
+            { extends: true as const, test: { name: 'server:postgres', include: ['server/**/*.test.ts'], env: { STEP_TEST_DATABASE_URL: process.env.STEP_TEST_DATABASE_URL } } },
+            { extends: true as const, test: { name: 'integration:postgres', include: ['test/integration/**/*.test.ts'], env: { STEP_TEST_DATABASE_URL: process.env.STEP_TEST_DATABASE_URL } } },
+          ]
         : []),
     ],
   },

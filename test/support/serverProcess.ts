@@ -5,7 +5,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const root = join(import.meta.dirname, '..', '..');
-const tsx = join(root, 'node_modules', '.bin', 'tsx');
 const entry = join(root, 'server', 'src', 'main.ts');
 
 export function freePort(): Promise<number> {
@@ -26,6 +25,10 @@ export interface ServerProcessOptions {
   dataDir?: string;
   port?: number;
 }
+
+// Node itself with tsx as a loader, not the tsx command: that one runs the script in a child process,
+// and a SIGKILL would kill tsx but leave the server running.
+const serverCommand = (args: string[]) => [process.execPath, ['--import', 'tsx', entry, ...args]] as const;
 
 /**
  * The real sync server as a separate process (`server/src/main.ts` through tsx), on loopback: started,
@@ -48,7 +51,9 @@ export class ServerProcess {
   }
 
   private env(): NodeJS.ProcessEnv {
-    const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(this.port), HOST: '127.0.0.1', STEP_DATA_DIR: this.dataDir, LOG_LEVEL: 'warn' };
+    const env: NodeJS.ProcessEnv = { ...process.env, HOST: '127.0.0.1', STEP_DATA_DIR: this.dataDir, LOG_LEVEL: 'warn' };
+    if (this.port) env.PORT = String(this.port);
+    else delete env.PORT;
     if (this.options.databaseUrl) env.DATABASE_URL = this.options.databaseUrl;
     else delete env.DATABASE_URL;
     return env;
@@ -57,7 +62,7 @@ export class ServerProcess {
   async start(): Promise<void> {
     this.port ||= this.options.port ?? (await freePort());
     this.output = '';
-    const child = spawn(tsx, [entry], { cwd: root, env: this.env(), stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(...serverCommand([]), { cwd: root, env: this.env(), stdio: ['ignore', 'pipe', 'pipe'] });
     this.child = child;
     child.stdout?.on('data', (chunk: Buffer) => (this.output = (this.output + chunk.toString()).slice(-20_000)));
     child.stderr?.on('data', (chunk: Buffer) => (this.output = (this.output + chunk.toString()).slice(-20_000)));
@@ -102,7 +107,7 @@ export class ServerProcess {
   cli(args: string[], input: { password?: string } = {}): string {
     const env = this.env();
     if (input.password) env.STEP_PASSWORD = input.password;
-    const result = spawnSync(tsx, [entry, ...args], { cwd: root, env, encoding: 'utf8' });
+    const result = spawnSync(...serverCommand(args), { cwd: root, env, encoding: 'utf8' });
     if (result.status !== 0) throw new Error(`server ${args.join(' ')} failed (${result.status}):\n${result.stderr}${result.stdout}`);
     return result.stdout;
   }
