@@ -8,6 +8,7 @@ import { ConfigError, loadConfig } from './config';
 import { migrate } from './db/migrations';
 import { openDatabase } from './db/open';
 import { createLogger } from './log';
+import { FolderInUseError } from './db/folderLock';
 
 /** `npm run server -- [command]`: serves the API, or runs an admin command (cli/args.ts). */
 async function main(): Promise<number> {
@@ -30,7 +31,14 @@ async function main(): Promise<number> {
     return 2;
   }
   const logger = createLogger(config.logLevel);
-  const db = await openDatabase(config);
+  let db;
+  try {
+    db = await openDatabase(config);
+  } catch (error) {
+    if (!(error instanceof FolderInUseError)) throw error;
+    console.error(error.message);
+    return 1;
+  }
   try {
     const applied = await migrate(db);
     if (applied.length > 0) logger.info('migrated', { versions: applied });
@@ -50,6 +58,12 @@ async function main(): Promise<number> {
     logger.info('listening', { host: info.address, port: info.port, database: db.kind, version }),
   );
   return new Promise<number>((resolve) => {
+    server.once('error', (error: NodeJS.ErrnoException) => {
+      logger.error(error.code === 'EADDRINUSE' ? `port ${config.port} on ${config.host} is already in use: stop what listens there, or set PORT` : 'cannot listen', {
+        error: error.message,
+      });
+      void db.close().finally(() => resolve(1));
+    });
     let stopping = false;
     const stop = (signal: string) => {
       if (stopping) return;
