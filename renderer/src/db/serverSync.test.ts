@@ -96,13 +96,14 @@ describe('network sync data', () => {
     expect(origins).toEqual(['local', 'remote']);
   });
 
-  it('forgets the enrollment, keys and sync position, keeping the records', async () => {
+  it('forgets the enrollment and sync position, keeping the records and the device key (its identity)', async () => {
     await store.repository.create('organization', organization('Kept'));
-    await store.serverSync.deviceKeyPair();
+    const pair = await store.serverSync.deviceKeyPair();
     await store.serverSync.port.saveState({ cursor: '1.0', received: 3 });
     await store.serverSync.saveLastSync({ at: 5, summary: { pulled: 1, pushed: 2, refused: 0, durationMs: 3 } });
     await store.serverSync.forgetEnrollment();
-    expect(await store.serverSync.storedKeyPair()).toBeUndefined();
+    const kept = await store.serverSync.storedKeyPair();
+    expect(kept && (await exportPublicKey(kept.publicKey))).toBe(await exportPublicKey(pair.publicKey));
     expect(await store.serverSync.loadLastSync()).toBeUndefined();
     expect(await store.serverSync.port.loadState()).toEqual({ received: 0 });
     expect(await db.organizations.count()).toBe(1);

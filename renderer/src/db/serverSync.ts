@@ -76,11 +76,13 @@ export function createServerSyncData({ db, repository }: Pick<Store, 'db' | 'rep
     },
 
     /**
-     * Forgets the enrollment on this computer: the certificate, the key pair (a later enrollment makes a
-     * new one), where sync stood. The records and their changes stay; refused changes stay listed.
+     * Forgets the enrollment on this computer: the certificate and where sync stood. The records and their
+     * changes stay; refused changes stay listed. The key pair stays too: it is this device's identity with
+     * its id (its changes carry that id), and the server gives a device id back only to the same key, so
+     * the same person can enroll it again later without an administrator.
      */
     async forgetEnrollment(): Promise<void> {
-      await db.syncState.bulkDelete([keys.enrollment, keys.deviceKeys, keys.state, keys.lastSync]);
+      await db.syncState.bulkDelete([keys.enrollment, keys.state, keys.lastSync]);
     },
 
     /** This device's key pair, made on first use. */
