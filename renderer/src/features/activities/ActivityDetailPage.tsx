@@ -22,6 +22,7 @@ import { useUiStore } from '../../state/uiStore';
 import { formatDate, formatMoney } from '../../ui/format';
 import { RecordHistory } from '../history/RecordHistory';
 import { kindFields } from './kindFields';
+import { Notice } from '../../ui/Notice';
 
 type Relations = Awaited<ReturnType<typeof activityRelations>>;
 type State = { phase: 'loading' } | { phase: 'missing' } | { phase: 'ready'; activity: Activity; relations: Relations; references: Record<string, string> };
@@ -106,16 +107,10 @@ export function ActivityDetailPage() {
 
   return (
     <article className="page" aria-labelledby="activity-heading" data-testid="activity-detail">
-      {(location.state as { saved?: boolean } | null)?.saved && (
-        <p className="notice success" role="status">
-          {t('detail.saved')}
-        </p>
-      )}
-      {refusal && (
-        <p className="notice error" role="alert" data-testid="delete-refused">
-          {refusal}
-        </p>
-      )}
+      <Notice kind="success">{(location.state as { saved?: boolean } | null)?.saved && t('detail.saved')}</Notice>
+      <Notice kind="error" testId="delete-refused">
+        {refusal}
+      </Notice>
       <div className="page-header">
         <div>
           <p className="eyebrow">

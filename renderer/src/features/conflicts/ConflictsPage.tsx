@@ -10,6 +10,7 @@ import { EmptyState } from '../../ui/EmptyState';
 import { useValueText } from '../history/useValueText';
 import { ConflictCard } from './ConflictCard';
 import { useConflicts, type NamedConflictGroup } from './useConflicts';
+import { Notice } from '../../ui/Notice';
 
 /** Where a record's own page is, for the kinds of record that have one. */
 const recordPages: Partial<Record<string, (id: string) => string>> = { activity: (id) => `/activities/${id}` };
@@ -72,11 +73,9 @@ export function ConflictsPage() {
       <p className="visually-hidden" role="status">
         {announcement}
       </p>
-      {failure && (
-        <p className="notice error" role="alert">
-          {failure}
-        </p>
-      )}
+      <Notice kind="error">
+        {failure}
+      </Notice>
       {state.phase === 'loading' ? (
         <p className="muted">{t('loading')}</p>
       ) : state.phase === 'failed' ? (

@@ -4,6 +4,7 @@ import type { SignInSession } from '../../state/syncStore';
 import { Field } from '../../ui/Field';
 import { endSession, enrollThisComputer } from './syncController';
 import { failureCode, useFailureText } from './useSyncText';
+import { Notice } from '../../ui/Notice';
 
 /** The operating system, in words, for a computer's default name. */
 function platformName(): string {
@@ -55,11 +56,9 @@ export function EnrollCard({ session }: { session: SignInSession }) {
         <Field label={t('enroll.name')} error={error} hint={t('enroll.nameHint')} required>
           {(props) => <input {...props} maxLength={100} value={name} onChange={(e) => setName(e.target.value)} data-testid="sync-device-name" />}
         </Field>
-        {failure && (
-          <p className="notice error" role="alert" data-testid="sync-enroll-error">
-            {failure}
-          </p>
-        )}
+        <Notice kind="error" testId="sync-enroll-error">
+          {failure}
+        </Notice>
         <p className="actions">
           <button type="submit" className="button primary" disabled={busy} data-testid="sync-enroll">
             {busy ? t('enroll.running') : t('enroll.submit')}

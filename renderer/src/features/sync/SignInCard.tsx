@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Field } from '../../ui/Field';
 import { serverAddressProblem, signIn } from './syncController';
 import { failureCode, useFailureText } from './useSyncText';
+import { Notice } from '../../ui/Notice';
 
 type Errors = Partial<Record<'server' | 'username' | 'password', string>>;
 
@@ -65,11 +66,9 @@ export function SignInCard({ initialServer }: { initialServer?: string }) {
         <Field label={t('signIn.password')} error={errors.password} hint={t('signIn.passwordNote')} required>
           {(props) => <input {...props} type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} data-testid="sync-password" />}
         </Field>
-        {failure && (
-          <p className="notice error" role="alert" data-testid="sync-sign-in-error">
-            {failure}
-          </p>
-        )}
+        <Notice kind="error" testId="sync-sign-in-error">
+          {failure}
+        </Notice>
         <p className="actions">
           <button type="submit" className="button primary" disabled={busy} data-testid="sync-sign-in">
             {busy ? t('signIn.running') : t('signIn.submit')}
