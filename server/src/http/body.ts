@@ -33,12 +33,32 @@ export async function readBody(request: Request, max: number): Promise<Uint8Arra
 
 const tooLarge = (max: number) => new ApiFailure('body-too-large', `the request body is larger than ${max} bytes`, { maxBytes: max });
 
-/** JSON that PostgreSQL can store: its text columns and jsonb refuse NUL characters, so they are refused here, as bad input. */
-function hasNul(value: unknown): boolean {
-  if (typeof value === 'string') return value.includes('\u0000');
-  if (Array.isArray(value)) return value.some(hasNul);
-  if (value && typeof value === 'object') return Object.entries(value).some(([key, item]) => key.includes('\u0000') || hasNul(item));
-  return false;
+/**
+ * How deeply a request's JSON may nest. Records nest a few levels (a value's objects and lists inside a
+ * change inside a push); anything far deeper is hostile, and would exhaust the stack of a recursive
+ * walker (zod's, PostgreSQL's jsonb parser) and answer a 500 instead of a refusal.
+ */
+export const maxJsonDepth = 64;
+
+/**
+ * JSON the server can take: not nested beyond maxJsonDepth, and storable by PostgreSQL (its text columns
+ * and jsonb refuse NUL characters). Walked without recursion, so no input can overflow the stack here.
+ */
+function jsonProblem(root: unknown): string | undefined {
+  const stack: { value: unknown; depth: number }[] = [{ value: root, depth: 0 }];
+  for (let next = stack.pop(); next; next = stack.pop()) {
+    const { value, depth } = next;
+    if (typeof value === 'string') {
+      if (value.includes('\u0000')) return 'NUL characters are not accepted in text';
+    } else if (value !== null && typeof value === 'object') {
+      if (depth >= maxJsonDepth) return `JSON nested deeper than ${maxJsonDepth} levels is not accepted`;
+      for (const [key, item] of Object.entries(value)) {
+        if (key.includes('\u0000')) return 'NUL characters are not accepted in text';
+        stack.push({ value: item, depth: depth + 1 });
+      }
+    }
+  }
+  return undefined;
 }
 
 export function parseJsonBody<T extends z.ZodType>(bytes: Uint8Array, contentType: string | null, schema: T): z.infer<T> {
@@ -49,7 +69,8 @@ export function parseJsonBody<T extends z.ZodType>(bytes: Uint8Array, contentTyp
   } catch {
     throw new ApiFailure('bad-json', 'the request body is not valid UTF-8 JSON');
   }
-  if (hasNul(json)) throw new ApiFailure('invalid-request', 'NUL characters are not accepted in text');
+  const problem = jsonProblem(json);
+  if (problem) throw new ApiFailure('invalid-request', problem);
   const parsed = schema.safeParse(json);
   if (!parsed.success) throw new ApiFailure('invalid-request', 'the request does not match the contract', issueDetails(parsed.error));
   return parsed.data;
