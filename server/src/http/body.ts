@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { ApiFailure, issueDetails } from './errors';
+import { maxJsonDepth } from '@shared/api/contract';
 
 /**
  * Reads a request body up to `max` bytes and refuses anything bigger before holding it all: a declared
@@ -33,12 +34,7 @@ export async function readBody(request: Request, max: number): Promise<Uint8Arra
 
 const tooLarge = (max: number) => new ApiFailure('body-too-large', `the request body is larger than ${max} bytes`, { maxBytes: max });
 
-/**
- * How deeply a request's JSON may nest. Records nest a few levels (a value's objects and lists inside a
- * change inside a push); anything far deeper is hostile, and would exhaust the stack of a recursive
- * walker (zod's, PostgreSQL's jsonb parser) and answer a 500 instead of a refusal.
- */
-export const maxJsonDepth = 64;
+export { maxJsonDepth };
 
 /**
  * JSON the server can take: not nested beyond maxJsonDepth, and storable by PostgreSQL (its text columns

@@ -23,6 +23,12 @@ export const maxPullLimit = 10_000;
 /** Any JSON request body larger than this is refused before it is parsed. */
 export const maxJsonBodyBytes = 8 * 1024 * 1024;
 export const maxAttachmentBytes = 25 * 1024 * 1024;
+/**
+ * How deeply a request's JSON may nest. Records nest a few levels (a value's objects and lists inside a
+ * change inside a push); anything far deeper is hostile, and would exhaust the stack of a recursive
+ * walker (zod's, PostgreSQL's jsonb parser) and answer a 500 instead of a refusal.
+ */
+export const maxJsonDepth = 64;
 
 export const usernameSchema = z
   .string()
