@@ -3,7 +3,8 @@ import { parseBenchArgs } from './args';
 
 describe('bench arguments', () => {
   it('has defaults and reads sizes', () => {
-    expect(parseBenchArgs([])).toMatchObject({ records: 20000, runs: 3, queries: 20, build: true, data: undefined });
+    expect(parseBenchArgs([])).toMatchObject({ records: 100000, runs: 3, queries: 20, build: true, data: undefined, only: ['app', 'sync-apply', 'sync-server', 'server-push'] });
+    expect(parseBenchArgs(['--only', 'sync-server,server-push'])).toMatchObject({ only: ['sync-server', 'server-push'] });
     expect(parseBenchArgs(['--records', '100000', '--no-build'])).toMatchObject({ records: 100000, build: false });
   });
 
@@ -12,5 +13,6 @@ describe('bench arguments', () => {
     expect(() => parseBenchArgs(['--records', '0'])).toThrow('--records');
     expect(() => parseBenchArgs(['--data', '/no/such/file.ndjson'])).toThrow('--data: no file at /no/such/file.ndjson');
     expect(() => parseBenchArgs(['--colour'])).toThrow();
+    expect(() => parseBenchArgs(['--only', 'sync-servers'])).toThrow('--only takes parts among');
   });
 });

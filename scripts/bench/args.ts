@@ -7,20 +7,32 @@ export interface BenchOptions {
   runs: number;
   queries: number;
   build: boolean;
+  /** The parts to run (all by default). */
+  only: BenchPart[];
 }
 
-export const usage = 'usage: npm run bench -- [--records N] [--data FILE.ndjson] [--runs R] [--no-build]';
+/**
+ * - `app`: import, plain bulkPut reference, list and search, "changes beyond V" in the imported store;
+ * - `sync-apply`: applying 100,000 changes to IndexedDB against its bulkPut floor;
+ * - `sync-server`: initial and no-op network sync from a real server process into Chromium;
+ * - `server-push`: push throughput and latency with 100 concurrent desks, on PGlite and PostgreSQL.
+ */
+export const benchParts = ['app', 'sync-apply', 'sync-server', 'server-push'] as const;
+export type BenchPart = (typeof benchParts)[number];
+
+export const usage = `usage: npm run bench -- [--records N] [--data FILE.ndjson] [--runs R] [--only ${benchParts.join(',')}] [--no-build]`;
 
 /** Reads the command line; a bad argument is an error with a message, never a silent default. */
 export function parseBenchArgs(argv: string[]): BenchOptions {
   const { values } = parseArgs({
     args: argv,
     options: {
-      records: { type: 'string', default: '20000' },
+      records: { type: 'string', default: '100000' },
       data: { type: 'string' },
       runs: { type: 'string', default: '3' },
       queries: { type: 'string', default: '20' },
       'no-build': { type: 'boolean', default: false },
+      only: { type: 'string' },
     },
     strict: true,
   });
@@ -30,11 +42,15 @@ export function parseBenchArgs(argv: string[]): BenchOptions {
     return n;
   };
   if (values.data !== undefined && !existsSync(values.data)) throw new Error(`--data: no file at ${values.data}`);
+  const only = values.only === undefined ? [...benchParts] : values.only.split(',').map((part) => part.trim());
+  const unknown = only.filter((part) => !(benchParts as readonly string[]).includes(part));
+  if (unknown.length > 0 || only.length === 0) throw new Error(`--only takes parts among ${benchParts.join(', ')} (comma-separated), not "${values.only}"`);
   return {
     records: count('records', values.records, 2_000_000),
     data: values.data,
     runs: count('runs', values.runs, 50),
     queries: count('queries', values.queries, 1000),
     build: !values['no-build'],
+    only: only as BenchPart[],
   };
 }

@@ -1,14 +1,16 @@
 /**
  * `npm run bench`: benchmarks the desk in real Chromium, through its real UI, and prints one JSON object
  * of figures as the last line of its output (medians of several runs; names end in _ms, _bytes, _per_s).
- *   --records N      size of the generated data (default 20,000)
- *   --data FILE      benchmark this NDJSON file instead of generated data
+ *   --records N      size of the generated data (default 100,000), and of the network sync's server store
+ *   --data FILE      benchmark this NDJSON file instead of generated data (import, list, search)
  *   --runs R         runs per timing (default 3); --queries Q search queries (default 20); --no-build
- * Sync figures (sync_*) always apply the same 100,000 changes (5,000 activities, about 20 changes each);
- * only the "nothing new" store follows --records (or --data): it is the store the last import run fills.
+ *   --only PARTS     comma-separated among app, sync-apply, sync-server, server-push (args.ts); all by default
+ * Sync apply figures (sync_apply_*) always apply the same 100,000 changes (5,000 activities, about 20 changes
+ * each); the "nothing new" store follows --records (or --data): it is the store the last import run fills.
+ * Network sync (sync_initial_*, sync_noop_*, push_*): networkSync.ts.
  */
 import { spawnSync } from 'node:child_process';
-import { createWriteStream, mkdtempSync, statSync } from 'node:fs';
+import { createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { once } from 'node:events';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -18,8 +20,9 @@ import { preview } from 'vite';
 import { chromiumArgs, findChromium } from '../chromium.mjs';
 import { generateDemoRecords } from '@shared/demo/generate';
 import { toNdjsonLine } from '@shared/records/ndjson';
-import { parseBenchArgs, usage, type BenchOptions } from './args';
+import { parseBenchArgs, usage, type BenchOptions, type BenchPart } from './args';
 import { sampleQueries } from './queries';
+import { serverPush, syncServer } from './networkSync';
 import { median, percentile, round } from './stats';
 import type { StepSyncBench } from './syncHarness';
 import { generateSyncHistory, writeNdjson } from './syncHistory';
@@ -33,22 +36,37 @@ export const budgets: Record<string, number> = { search_p95_ms: 100, list_first_
 const syncShape = { records: 5_000, changes: 100_000, chunk: 1_000, nothingNewCalls: 20 };
 
 async function main(options: BenchOptions): Promise<Record<string, number>> {
-  if (options.build) {
+  const has = (part: BenchPart) => options.only.includes(part);
+  const figures: Record<string, number> = {};
+  const needsBrowser = has('app') || has('sync-apply') || has('sync-server');
+  if (options.build && needsBrowser) {
     log('building the app (vite build)…');
     const result = spawnSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
     if (result.status !== 0) throw new Error('vite build failed');
   }
   const work = mkdtempSync(join(tmpdir(), 'step-bench-'));
+  try {
+    if (needsBrowser) Object.assign(figures, await inBrowser(options, work));
+    if (has('server-push')) Object.assign(figures, await serverPush(options, log));
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+  return figures;
+}
+
+/** The parts that run in Chromium, against the built app served by vite preview. */
+async function inBrowser(options: BenchOptions, work: string): Promise<Record<string, number>> {
+  const has = (part: BenchPart) => options.only.includes(part);
   let programFile = options.data;
   let activitiesFile = options.data;
-  if (!programFile || !activitiesFile) {
+  if (has('app') && (!programFile || !activitiesFile)) {
     log(`generating ${options.records} demo records and ${options.records} activities…`);
     programFile = join(work, 'program.ndjson');
     activitiesFile = join(work, 'activities.ndjson');
     await writeDemoFile({ records: options.records, out: programFile, seed: 1, mix: 'program' });
     await writeDemoFile({ records: options.records, out: activitiesFile, seed: 2, mix: 'activities' });
   }
-  const sync = await writeSyncFiles(work);
+  const sync = has('sync-apply') ? await writeSyncFiles(work) : undefined;
 
   const server = await preview({ configFile: 'vite.config.ts', logLevel: 'warn', preview: { host: '127.0.0.1', port: 0, strictPort: false } });
   const baseUrl = server.resolvedUrls?.local[0]?.replace(/\/$/, '');
@@ -58,39 +76,46 @@ async function main(options: BenchOptions): Promise<Record<string, number>> {
   const launched = await chromium.launch({ executablePath, args: chromiumArgs() });
   const browser = withNameShim(launched);
   try {
-    const figures: Record<string, number> = { data_file_bytes: statSync(programFile).size };
-
-    const loads: number[] = [];
+    const figures: Record<string, number> = {};
     let nothingNew: NothingNew | undefined;
-    for (let run = 1; run <= options.runs; run += 1) {
-      // After the last import (its timing taken), "changes beyond V" in the store it filled.
-      const afterwards = run === options.runs ? async (page: Page) => void (nothingNew = await timeNothingNewInAppStore(page, baseUrl)) : undefined;
-      loads.push(await timeImport(browser, baseUrl, programFile, afterwards));
-      log(`import run ${run}/${options.runs}: ${round(loads.at(-1) as number)} ms`);
+    let records = 0;
+    if (has('app') && programFile && activitiesFile) {
+      figures.data_file_bytes = statSync(programFile).size;
+      const loads: number[] = [];
+      for (let run = 1; run <= options.runs; run += 1) {
+        // After the last import (its timing taken), "changes beyond V" in the store it filled.
+        const afterwards = run === options.runs ? async (page: Page) => void (nothingNew = await timeNothingNewInAppStore(page, baseUrl)) : undefined;
+        loads.push(await timeImport(browser, baseUrl, programFile, afterwards));
+        log(`import run ${run}/${options.runs}: ${round(loads.at(-1) as number)} ms`);
+      }
+      records = await countLines(programFile);
+      figures.load_ndjson_ms = round(median(loads));
+      figures.load_records_per_s = round(records / (median(loads) / 1000), 0);
+
+      const references: number[] = [];
+      for (let run = 1; run <= options.runs; run += 1) {
+        references.push(await timeReferenceBulkPut(browser, baseUrl, programFile));
+        log(`reference bulkPut run ${run}/${options.runs}: ${round(references.at(-1) as number)} ms`);
+      }
+      figures.reference_dexie_bulkput_ms = round(median(references));
+      figures.reference_dexie_bulkput_per_s = round(records / (median(references) / 1000), 0);
+
+      Object.assign(figures, await listAndSearch(browser, baseUrl, activitiesFile, options));
     }
-    const records = await countLines(programFile);
-    figures.load_ndjson_ms = round(median(loads));
-    figures.load_records_per_s = round(records / (median(loads) / 1000), 0);
 
-    const references: number[] = [];
-    for (let run = 1; run <= options.runs; run += 1) {
-      references.push(await timeReferenceBulkPut(browser, baseUrl, programFile));
-      log(`reference bulkPut run ${run}/${options.runs}: ${round(references.at(-1) as number)} ms`);
+    if (sync) Object.assign(figures, await syncApply(browser, baseUrl, sync, options));
+    if (has('app')) {
+      const measured = nothingNew as NothingNew | undefined;
+      if (!measured) throw new Error('"nothing new" was not measured');
+      if (measured.records !== records) log(`warning: the "nothing new" store holds ${measured.records} records, not ${records}`);
+      figures.sync_changes_beyond_nothing_new_ms = round(median(measured.timesMs), 2);
+      log(
+        `changes beyond V, nothing new: ${figures.sync_changes_beyond_nothing_new_ms} ms with ${measured.records} records ` +
+          `(${measured.changes} changes, ${measured.devices} device${measured.devices === 1 ? '' : 's'})` +
+          (figures.sync_changes_beyond_nothing_new_5k_ms === undefined ? '' : ` vs ${figures.sync_changes_beyond_nothing_new_5k_ms} ms with ${syncShape.records}`),
+      );
     }
-    figures.reference_dexie_bulkput_ms = round(median(references));
-    figures.reference_dexie_bulkput_per_s = round(records / (median(references) / 1000), 0);
-
-    const list = await listAndSearch(browser, baseUrl, activitiesFile, options);
-    Object.assign(figures, list);
-
-    Object.assign(figures, await syncApply(browser, baseUrl, sync, options));
-    if (!nothingNew) throw new Error('"nothing new" was not measured');
-    if (nothingNew.records !== records) log(`warning: the "nothing new" store holds ${nothingNew.records} records, not ${records}`);
-    figures.sync_changes_beyond_nothing_new_ms = round(median(nothingNew.timesMs), 2);
-    log(
-      `changes beyond V, nothing new: ${figures.sync_changes_beyond_nothing_new_ms} ms with ${nothingNew.records} records ` +
-        `(${nothingNew.changes} changes, ${nothingNew.devices} device${nothingNew.devices === 1 ? '' : 's'}) vs ${figures.sync_changes_beyond_nothing_new_5k_ms} ms with ${syncShape.records}`,
-    );
+    if (has('sync-server')) Object.assign(figures, await syncServer(browser, baseUrl, options, work, { log, bundleHarness, timeReferenceBulkPut }));
     return figures;
   } finally {
     await launched.close();
@@ -367,9 +392,11 @@ try {
 }
 main(options).then(
   (figures) => {
-    const over = Object.entries(budgets).filter(([name, limit]) => (figures[name] ?? Infinity) >= limit);
+    // A budget applies to the parts that ran (--only): a figure not measured is neither within nor over.
+    const measured = Object.entries(budgets).filter(([name]) => figures[name] !== undefined);
+    const over = measured.filter(([name, limit]) => (figures[name] as number) >= limit);
     for (const [name, limit] of over) log(`over budget: ${name} = ${figures[name]} (budget: under ${limit})`);
-    if (over.length === 0) log(`within budget: ${Object.entries(budgets).map(([name, limit]) => `${name} < ${limit}`).join(', ')}`);
+    if (measured.length > 0 && over.length === 0) log(`within budget: ${measured.map(([name, limit]) => `${name} < ${limit}`).join(', ')}`);
     console.log(JSON.stringify(figures));
     process.exit(over.length === 0 ? 0 : 1);
   },
