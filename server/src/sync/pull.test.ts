@@ -34,7 +34,7 @@ describe('pull', () => {
     for (const id of [th.id, shared.id, vn.id, vnBudget.id]) expect(all.has(id)).toBe(true);
   });
 
-  it('leaves out the device’s own changes, pages with a cursor, and reports what remains', async () => {
+  it('leaves out the device’s own changes, pages with a cursor, and estimates what remains (never less)', async () => {
     const thai = await officer(['TH']);
     const mine = await thai.create('activity', { countries: ['TH'] });
     const pushed = await thai.push();
@@ -48,7 +48,8 @@ describe('pull', () => {
     expect(first.remaining).toBeGreaterThan(0);
     const rest = await reader.pullAll(first.cursor, 5);
     const total = first.changes.length + rest.changes.length;
-    expect(first.changes.length + first.remaining).toBe(total);
+    // An upper bound: stream positions left, some of which this reader does not see.
+    expect(first.changes.length + first.remaining).toBeGreaterThanOrEqual(total);
     const again = await reader.pull(rest.cursor);
     expect(again).toMatchObject({ changes: [], more: false, remaining: 0 });
 

@@ -33,51 +33,63 @@ const parseCursor = (cursor: string | undefined): Position => {
 const after = (a: Position, b: Position) => a[0] > b[0] || (a[0] === b[0] && a[1] > b[1]);
 const big = (value: string | number | bigint | undefined) => BigInt(value ?? 0);
 
-const streamSql = `
-  visible as (
-    select r.entity, r.record_id, r.scope, r.scope_seq from records r where $3::boolean or r.scope && $4::text[]
-  ),
-  stream as (
-    select c.server_seq as pos, c.server_seq as sseq, c.device, c.seq, c.stamp, c.author, c.entity, c.record_id, c.field, c.value, c.seen, c.scope, v.scope as record_scope
-    from changes c join visible v on v.entity = c.entity and v.record_id = c.record_id
-    where c.server_seq <= $6 and (c.server_seq, c.server_seq) > ($1::bigint, $2::bigint) and c.device <> $5
-    union all
-    select v.scope_seq, c.server_seq, c.device, c.seq, c.stamp, c.author, c.entity, c.record_id, c.field, c.value, c.seen, c.scope, v.scope
-    from visible v join changes c on c.entity = v.entity and c.record_id = v.record_id
-    where v.scope_seq >= $1 and v.scope_seq <= $6 and c.server_seq < v.scope_seq and c.server_seq <= $1
-      and (v.scope_seq, c.server_seq) > ($1::bigint, $2::bigint) and c.device <> $5
-  )`;
+// Both branches walk an index from the cursor and stop after one page: the cost of a pull is the page
+// (and the invisible rows skipped on the way), never the length of the stream behind or ahead of it.
+// Ordinary rows: the changes' primary key from the cursor, each joined to its record's current countries.
+const ordinarySql = `
+  select c.server_seq as pos, c.server_seq as sseq, c.device, c.seq, c.stamp, c.author, c.entity, c.record_id, c.field, c.value, c.seen, c.scope, r.scope as record_scope
+  from changes c join records r on r.entity = c.entity and r.record_id = c.record_id
+  where c.server_seq > $1 and c.server_seq <= $2 and c.device <> $3 and ($4::boolean or r.scope && $5::text[])
+  order by c.server_seq
+  limit $6`;
+// Replays: records whose countries changed after the cursor (the scope_seq index; few), each with its
+// changes from before the cursor (those after it come as ordinary rows).
+const replaySql = `
+  select r.scope_seq as pos, c.server_seq as sseq, c.device, c.seq, c.stamp, c.author, c.entity, c.record_id, c.field, c.value, c.seen, c.scope, r.scope as record_scope
+  from records r join changes c on c.entity = r.entity and c.record_id = r.record_id
+  where r.scope_seq >= $1 and r.scope_seq > 0 and r.scope_seq <= $3 and c.server_seq < r.scope_seq and c.server_seq <= $1
+    and (r.scope_seq, c.server_seq) > ($1::bigint, $2::bigint) and c.device <> $4 and ($5::boolean or r.scope && $6::text[])
+  order by r.scope_seq, c.server_seq
+  limit $7`;
+
+type StreamRow = ChangeRow & { pos: string | number; sseq: string | number; record_scope: string[] };
+const positionOf = (row: StreamRow): Position => [big(row.pos), big(row.sseq)];
 
 export async function pull(db: Database, puller: Puller, request: { cursor?: string; limit?: number }): Promise<PullResponse> {
   const limit = request.limit ?? defaultPullLimit;
   const from = parseCursor(request.cursor);
-  // One snapshot for the rows, the count and the bound: a push committing meanwhile is for the next pull.
+  // One snapshot for the rows and the bound: a push committing meanwhile is for the next pull.
   return db.transaction(
     async (tx) => {
       const [bound] = await tx.query<{ m: string | number }>('select coalesce(max(server_seq), 0) as m from changes');
       const newest = big(bound?.m);
-      const params = [from[0].toString(), from[1].toString(), isGlobalRole(puller.principal.role), [...puller.principal.countries], puller.deviceId, newest.toString()];
-      const rows = await tx.query<ChangeRow & { pos: string | number; sseq: string | number; record_scope: string[] }>(
-        `with ${streamSql} select * from stream order by pos, sseq limit $7`,
-        [...params, limit + 1],
-      );
+      const scoped = [puller.deviceId, isGlobalRole(puller.principal.role), [...puller.principal.countries], limit + 1];
+      // An ordinary row sits at (server_seq, server_seq): past the cursor (p, s) when server_seq > p, or
+      // when server_seq = p > s (a cursor left inside a replay group at the same position).
+      const ordinaryFrom = from[0] > from[1] ? from[0] - 1n : from[0];
+      const [ordinary, replays] = [
+        await tx.query<StreamRow>(ordinarySql, [ordinaryFrom.toString(), newest.toString(), ...scoped]),
+        await tx.query<StreamRow>(replaySql, [from[0].toString(), from[1].toString(), newest.toString(), ...scoped]),
+      ];
+      const rows = [...ordinary, ...replays]
+        .filter((row) => after(positionOf(row), from))
+        .sort((a, b) => (after(positionOf(a), positionOf(b)) ? 1 : after(positionOf(b), positionOf(a)) ? -1 : 0))
+        .slice(0, limit + 1);
       const more = rows.length > limit;
       const page = rows.slice(0, limit);
       const last = page.at(-1);
-      let cursor: Position = last ? [big(last.pos), big(last.sseq)] : from;
+      let cursor: Position = last ? positionOf(last) : from;
       // Nothing visible lies between here and the newest change, so later pulls need not rescan it.
       if (!more && after([newest, newest], cursor)) cursor = [newest, newest];
-      const [count] = await tx.query<{ n: string | number }>(
-        `with ${streamSql} select count(*) as n from stream where (pos, sseq) > ($7::bigint, $8::bigint)`,
-        [...params, cursor[0].toString(), cursor[1].toString()],
-      );
       const [progress] = await tx.query<{ processed_seq: string | number }>('select processed_seq from device_progress where device = $1', [puller.deviceId]);
       return {
         changes: page.filter((row) => canSee(puller.principal, row.record_scope)).map(changeOf),
         cursor: `${cursor[0]}.${cursor[1]}`,
         more,
         received: Number(progress?.processed_seq ?? 0),
-        remaining: Number(count?.n ?? 0),
+        // An estimate for progress bars, at no cost: the stream positions left (an upper bound, as some are
+        // not this device's to see). An exact count would cost as much as reading the rest of the stream.
+        remaining: more ? Math.max(1, Number(newest - cursor[0])) : 0,
       };
     },
     { isolation: 'repeatable read' },
