@@ -57,7 +57,7 @@ const pullLines = (lines: readonly RequestLogLine[], deviceId: string) => lines.
 export async function syncServer(browser: Browser, baseUrl: string, options: BenchOptions, work: string, helpers: NetworkSyncHelpers): Promise<Record<string, number>> {
   const { log } = helpers;
   const server = new BenchServer();
-  await server.start(benchPassword);
+  await server.startWithAdmin(benchPassword);
   try {
     const admin = await adminClient(server);
     const secretariat = await addUser(admin, 'bench-secretariat', 'secretariat');

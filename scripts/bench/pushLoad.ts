@@ -175,9 +175,9 @@ async function main(): Promise<void> {
     if (!adminUrl) throw new Error('--database postgres needs STEP_TEST_DATABASE_URL (run under node scripts/with-postgres.mjs --)');
     database = await throwawayDatabase(adminUrl);
   } else if (values.database !== 'pglite') throw new Error(`--database must be pglite or postgres, not ${values.database}`);
-  const server = new BenchServer({ databaseUrl: database?.url });
+  const server = new BenchServer(database?.url);
   try {
-    await server.start(benchPassword);
+    await server.startWithAdmin(benchPassword);
     const figures = await pushLoad(server, { devices: Number(values.devices), changesPerDevice: Number(values.changes), chunk: Number(values.chunk), log });
     console.log(JSON.stringify(figures));
   } finally {

@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createInterface } from 'node:readline';
 
 const root = join(import.meta.dirname, '..', '..');
 const entry = join(root, 'server', 'src', 'main.ts');
@@ -24,6 +25,8 @@ export interface ServerProcessOptions {
   /** Kept across restarts, so a killed server comes back with its data. */
   dataDir?: string;
   port?: number;
+  /** The server's LOG_LEVEL (default warn; `info` logs every request with its own time). */
+  logLevel?: 'debug' | 'info' | 'warn' | 'error';
 }
 
 // Node itself with tsx as a loader, not the tsx command: that one runs the script in a child process,
@@ -51,7 +54,7 @@ export class ServerProcess {
   }
 
   private env(): NodeJS.ProcessEnv {
-    const env: NodeJS.ProcessEnv = { ...process.env, HOST: '127.0.0.1', STEP_DATA_DIR: this.dataDir, LOG_LEVEL: 'warn' };
+    const env: NodeJS.ProcessEnv = { ...process.env, HOST: '127.0.0.1', STEP_DATA_DIR: this.dataDir, LOG_LEVEL: this.options.logLevel ?? 'warn' };
     if (this.port) env.PORT = String(this.port);
     else delete env.PORT;
     if (this.options.databaseUrl) env.DATABASE_URL = this.options.databaseUrl;
@@ -64,10 +67,22 @@ export class ServerProcess {
     this.output = '';
     const child = spawn(...serverCommand([]), { cwd: root, env: this.env(), stdio: ['ignore', 'pipe', 'pipe'] });
     this.child = child;
-    child.stdout?.on('data', (chunk: Buffer) => (this.output = (this.output + chunk.toString()).slice(-20_000)));
+    createInterface({ input: child.stdout! }).on('line', (line) => {
+      this.output = (this.output + line + '\n').slice(-20_000);
+      this.onLine(line);
+    });
     child.stderr?.on('data', (chunk: Buffer) => (this.output = (this.output + chunk.toString()).slice(-20_000)));
     const exited = new Promise<never>((_, reject) => child.once('exit', (code) => reject(new Error(`server exited (${code}) before it was ready:\n${this.output}`))));
     await Promise.race([this.waitReady(), exited]);
+  }
+
+  /** Each line the server writes to stdout (its JSON log); subclasses read it. */
+  protected onLine(line: string): void {
+    void line;
+  }
+
+  get pid(): number | undefined {
+    return this.child?.pid;
   }
 
   private async waitReady(): Promise<void> {
@@ -93,13 +108,19 @@ export class ServerProcess {
     await exited;
   }
 
-  async stop(): Promise<void> {
+  /** Stops the process gracefully (SIGTERM), keeping its data. */
+  async stopProcess(): Promise<void> {
     const child = this.child;
     if (child && child.exitCode === null && child.signalCode === null) {
       const exited = new Promise((resolve) => child.once('exit', resolve));
       child.kill('SIGTERM');
       await exited;
     }
+  }
+
+  /** Stops the process and deletes its data folder (if this object made it). */
+  async stop(): Promise<void> {
+    await this.stopProcess();
     if (this.ownsDataDir) rmSync(this.dataDir, { recursive: true, force: true });
   }
 
