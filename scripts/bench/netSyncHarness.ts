@@ -15,6 +15,7 @@ import { activityRowOf } from '../../renderer/src/db/activityRows';
 import { openStepDatabase, tableNames, type RecordMeta, type StepDatabase } from '../../renderer/src/db/database';
 import { exportPublicKey } from '../../renderer/src/db/serverSync';
 import { createStore } from '../../renderer/src/db/store';
+import { fetchNdjson } from './fetchNdjson';
 
 export interface RoundTimings {
   totalMs: number;
@@ -142,15 +143,6 @@ async function initialSync(options: { serverUrl: string; username: string; passw
   db.close();
   await db.delete();
   return report;
-}
-
-async function fetchNdjson<T>(url: string): Promise<T[]> {
-  const response = await fetch(url);
-  if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
-  return (await response.text())
-    .split('\n')
-    .filter((line) => line.trim() !== '')
-    .map((line) => JSON.parse(line) as T);
 }
 
 /**

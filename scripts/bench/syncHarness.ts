@@ -7,15 +7,7 @@ import type { AnyRecord } from '@shared/domain';
 import type { Change } from '@shared/sync/change';
 import { openStepDatabase, tableNames, type StepDatabase } from '../../renderer/src/db/database';
 import { createRepository, type Repository } from '../../renderer/src/db/repository';
-
-async function fetchNdjson<T>(url: string): Promise<T[]> {
-  const response = await fetch(url);
-  if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
-  return (await response.text())
-    .split('\n')
-    .filter((line) => line.trim() !== '')
-    .map((line) => JSON.parse(line) as T);
-}
+import { fetchNdjson } from './fetchNdjson';
 
 const freshName = (what: string) => `bench-sync-${what}-${Date.now()}-${Math.random().toString(36).slice(2)}`;
 
