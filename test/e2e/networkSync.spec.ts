@@ -157,3 +157,27 @@ test('two officers sync through a real server; a server killed mid-push loses an
   await malee.goto('/#/activities');
   await expect(malee.getByRole('link', { name: 'Rice straw biochar pilot, phase 4' })).toHaveCount(1);
 });
+
+test('a record outside the officer’s countries is refused by the server, and the desk says which and why', async ({ browser }, testInfo) => {
+  const malee = await enrolledDesk(browser, 'malee');
+  const vietnamese = { ...activity, id: '0194a3b0-0000-7000-8000-0000000000dd', title: { en: 'Mekong delta salinity sensors' }, countries: ['VN'] };
+  const file = testInfo.outputPath('vietnam.ndjson');
+  writeFileSync(file, `${JSON.stringify(vietnamese)}\n`);
+  await malee.goto('/#/data?action=import');
+  await malee.getByTestId('import-file').setInputFiles(file);
+  await expect(malee.getByTestId('report-stored')).toHaveText('1 record saved');
+
+  // Nobody presses anything: the desk pushes by itself, and the refusal comes back as such.
+  await malee.goto('/#/sync');
+  await expect(malee.getByTestId('sync-status')).toHaveAttribute('data-state', 'attention', { timeout: 30_000 });
+  const refused = malee.getByTestId('sync-refusal');
+  await expect(refused.first()).toHaveAttribute('data-record', vietnamese.id);
+  await expect(refused.first()).toHaveAttribute('data-reason', 'out-of-scope');
+  await expect(refused.first()).toContainText('Mekong delta salinity sensors');
+  await expect(refused.first()).toContainText('The record is not in your countries.');
+  expect(await refused.evaluateAll((rows) => rows.every((row) => row.getAttribute('data-reason') === 'out-of-scope'))).toBe(true);
+
+  // The server kept nothing of it: the Secretariat does not receive it.
+  const auditor = await enrollAuditor(server.url, 'auditor', password);
+  expect((await auditor.pullAll()).some((change) => change.recordId === vietnamese.id)).toBe(false);
+});
