@@ -66,18 +66,18 @@ async function syncedAfter(page: Page, before: string | undefined): Promise<void
   await expect(page.getByTestId('sync-status')).toHaveAttribute('data-state', 'synced');
 }
 
-async function editTitle(page: Page, title: string): Promise<void> {
-  await page.goto(`/#/activities/${activity.id}/edit`);
+async function editTitle(page: Page, title: string, id = activity.id): Promise<void> {
+  await page.goto(`/#/activities/${id}/edit`);
   await page.getByTestId('field-title-en').fill(title);
   await page.getByTestId('save-activity').click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
 }
 
-async function syncNowAndSee(page: Page, title: string): Promise<void> {
+async function syncNowAndSee(page: Page, title: string, id = activity.id): Promise<void> {
   const before = await lastSuccess(page);
   await page.getByTestId('sync-now').click();
   await syncedAfter(page, before);
-  await page.goto(`/#/activities/${activity.id}`);
+  await page.goto(`/#/activities/${id}`);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
 }
 
@@ -180,4 +180,30 @@ test('a record outside the officer’s countries is refused by the server, and t
   // The server kept nothing of it: the Secretariat does not receive it.
   const auditor = await enrollAuditor(server.url, 'auditor', password);
   expect((await auditor.pullAll()).some((change) => change.recordId === vietnamese.id)).toBe(false);
+});
+
+test('a desk that loses the network waits quietly, and syncs by itself when the network returns', async ({ browser }, testInfo) => {
+  const somchai = await enrolledDesk(browser, 'somchai');
+  const malee = await enrolledDesk(browser, 'malee');
+  const field = { ...activity, id: '0194a3b0-0000-7000-8000-0000000000ee', title: { en: 'Cassava starch dryer trial' } };
+  const file = testInfo.outputPath('field.ndjson');
+  writeFileSync(file, `${JSON.stringify(field)}\n`);
+  const beforeImport = await lastSuccess(somchai);
+  await somchai.goto('/#/data?action=import');
+  await somchai.getByTestId('import-file').setInputFiles(file);
+  await expect(somchai.getByTestId('report-stored')).toHaveText('1 record saved');
+  await syncedAfter(somchai, beforeImport);
+
+  // In the field, without a network: the edit is kept, nothing is tried, the pill says so.
+  await somchai.context().setOffline(true);
+  await somchai.goto('/#/sync');
+  await expect(somchai.getByTestId('sync-status')).toHaveAttribute('data-state', 'offline');
+  const beforeReturn = await lastSuccess(somchai);
+  await editTitle(somchai, 'Cassava starch dryer trial, village 2', field.id);
+  await syncNowAndSee(malee, 'Cassava starch dryer trial', field.id);
+
+  // The network returns: the desk syncs by itself, and the edit reaches the other officer.
+  await somchai.context().setOffline(false);
+  await syncedAfter(somchai, beforeReturn);
+  await syncNowAndSee(malee, 'Cassava starch dryer trial, village 2', field.id);
 });
