@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiContract, maxAttachmentBytes, maxJsonBodyBytes, type ApiOperation } from '@shared/api/contract';
-import { maxJsonDepth } from './http/body';
+import { maxJsonDepth } from '@shared/api/contract';
 import { requestTimeWindowMs, signDeviceRequest } from '@shared/api/deviceAuth';
 import { apiErrorSchema, apiErrorStatus, type ApiErrorCode } from '@shared/api/errors';
 import { newRecordId } from '@shared/domain/ids';

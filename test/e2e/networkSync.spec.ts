@@ -1,5 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { expect, test, type Browser, type Page } from '@playwright/test';
+import { activityRecord } from './support';
 import { contiguousSeqs, enrollAuditor } from '../support/auditor';
 import { ServerProcess } from '../support/serverProcess';
 
@@ -14,18 +15,7 @@ const officers = [
   { username: 'somchai', displayName: 'Somchai Phanit' },
   { username: 'malee', displayName: 'Malee Srisuk' },
 ];
-const activity = {
-  entity: 'activity',
-  id: '0194a3b0-0000-7000-8000-0000000000cc',
-  createdAt: '2025-03-01T00:00:00.000Z',
-  updatedAt: '2025-03-01T00:00:00.000Z',
-  title: { en: 'Rice straw biochar pilot' },
-  details: { kind: 'science-park', zoneType: 'demonstration-zone' },
-  status: 'implementation',
-  countries: ['TH'],
-  priorityAreas: ['tech/environment-energy/energy'],
-  plannedStart: '2025-04-01',
-};
+const activity = activityRecord('0194a3b0-0000-7000-8000-0000000000cc', 'Rice straw biochar pilot', ['TH']);
 
 let server: ServerProcess;
 
@@ -160,7 +150,7 @@ test('two officers sync through a real server; a server killed mid-push loses an
 
 test('a record outside the officer’s countries is refused by the server, and the desk says which and why', async ({ browser }, testInfo) => {
   const malee = await enrolledDesk(browser, 'malee');
-  const vietnamese = { ...activity, id: '0194a3b0-0000-7000-8000-0000000000dd', title: { en: 'Mekong delta salinity sensors' }, countries: ['VN'] };
+  const vietnamese = activityRecord('0194a3b0-0000-7000-8000-0000000000dd', 'Mekong delta salinity sensors', ['VN']);
   const file = testInfo.outputPath('vietnam.ndjson');
   writeFileSync(file, `${JSON.stringify(vietnamese)}\n`);
   await malee.goto('/#/data?action=import');
@@ -185,7 +175,7 @@ test('a record outside the officer’s countries is refused by the server, and t
 test('a desk that loses the network waits quietly, and syncs by itself when the network returns', async ({ browser }, testInfo) => {
   const somchai = await enrolledDesk(browser, 'somchai');
   const malee = await enrolledDesk(browser, 'malee');
-  const field = { ...activity, id: '0194a3b0-0000-7000-8000-0000000000ee', title: { en: 'Cassava starch dryer trial' } };
+  const field = activityRecord('0194a3b0-0000-7000-8000-0000000000ee', 'Cassava starch dryer trial', ['TH']);
   const file = testInfo.outputPath('field.ndjson');
   writeFileSync(file, `${JSON.stringify(field)}\n`);
   const beforeImport = await lastSuccess(somchai);

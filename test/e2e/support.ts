@@ -32,3 +32,19 @@ export async function watchProgress(page: Page): Promise<() => Promise<{ seen: b
   });
   return () => page.evaluate(() => (window as unknown as { __progress: { seen: boolean; maxValue: number; updates: number } }).__progress);
 }
+
+/** An activity as an NDJSON line holds it, for tests that put one on a desk through the import. */
+export function activityRecord(id: string, title: string, countries: string[]) {
+  return {
+    entity: 'activity',
+    id,
+    createdAt: '2025-03-01T00:00:00.000Z',
+    updatedAt: '2025-03-01T00:00:00.000Z',
+    title: { en: title },
+    details: { kind: 'science-park', zoneType: 'demonstration-zone' },
+    status: 'implementation',
+    countries,
+    priorityAreas: ['tech/environment-energy/energy'],
+    plannedStart: '2025-04-01',
+  };
+}

@@ -1,23 +1,13 @@
 import { writeFileSync } from 'node:fs';
 import { expect, test, type Browser, type Page } from '@playwright/test';
+import { activityRecord } from './support';
 
 /**
  * Two devices (two browser profiles) edit the same activity's title offline, exchange their changes as
  * files through the engine's export and apply, see the same winner and the same conflict, and one of
  * them resolves it for both.
  */
-const activity = {
-  entity: 'activity',
-  id: '0194a3b0-0000-7000-8000-0000000000bb',
-  createdAt: '2025-03-01T00:00:00.000Z',
-  updatedAt: '2025-03-01T00:00:00.000Z',
-  title: { en: 'Solar dryer demonstration' },
-  details: { kind: 'science-park', zoneType: 'demonstration-zone' },
-  status: 'implementation',
-  countries: ['KH', 'CN'],
-  priorityAreas: ['tech/environment-energy/energy'],
-  plannedStart: '2025-04-01',
-};
+const activity = activityRecord('0194a3b0-0000-7000-8000-0000000000bb', 'Solar dryer demonstration', ['KH', 'CN']);
 
 async function device(browser: Browser): Promise<Page> {
   const context = await browser.newContext();

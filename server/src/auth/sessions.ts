@@ -1,6 +1,7 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import type { Queryable } from '../db/database';
 import { userColumns, type UserRow } from './users';
+import { randomToken } from '@shared/security/webCrypto';
 
 /**
  * Sessions: a random token the desk keeps, of which the server stores only the SHA-256, so a copy of
@@ -9,7 +10,7 @@ import { userColumns, type UserRow } from './users';
 const tokenHash = (token: string) => createHash('sha256').update(token).digest('hex');
 
 export async function openSession(db: Queryable, userId: string, hours: number): Promise<{ token: string; expiresAt: string }> {
-  const token = randomBytes(32).toString('base64url');
+  const token = randomToken();
   const expiresAt = new Date(Date.now() + hours * 3_600_000);
   await db.query('insert into sessions (token_hash, user_id, expires_at) values ($1, $2, $3)', [tokenHash(token), userId, expiresAt]);
   // Expired sessions are useless; clearing them here keeps the table small without a timer.

@@ -34,8 +34,6 @@ export async function readBody(request: Request, max: number): Promise<Uint8Arra
 
 const tooLarge = (max: number) => new ApiFailure('body-too-large', `the request body is larger than ${max} bytes`, { maxBytes: max });
 
-export { maxJsonDepth };
-
 /**
  * JSON the server can take: not nested beyond maxJsonDepth, and storable by PostgreSQL (its text columns
  * and jsonb refuse NUL characters). Walked without recursion, so no input can overflow the stack here.

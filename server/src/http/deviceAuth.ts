@@ -5,6 +5,9 @@ import { findDevice, type DeviceRow } from '../auth/devices';
 import type { UserRow } from '../auth/users';
 import type { Queryable } from '../db/database';
 import { ApiFailure } from './errors';
+import { deviceIdSchema } from '@shared/sync/hlc';
+
+const pruneMarginMs = 10 * 60 * 1000;
 
 export interface DeviceCaller {
   device: DeviceRow;
@@ -27,7 +30,7 @@ export async function identifyDevice(db: Queryable, headers: Headers, now: numbe
   if (!Number.isFinite(at) || Math.abs(now - at) > requestTimeWindowMs) {
     throw new ApiFailure('request-expired', 'the request time is missing, malformed or too far from the server clock', { serverTime: new Date(now).toISOString() });
   }
-  const found = /^[A-Za-z0-9_-]{1,64}$/.test(deviceId) ? await findDevice(db, deviceId) : undefined;
+  const found = deviceIdSchema.safeParse(deviceId).success ? await findDevice(db, deviceId) : undefined;
   if (!found) throw new ApiFailure('unknown-device', 'this device is not enrolled');
   if (found.device.revoked_at) throw new ApiFailure('device-revoked', 'this device was revoked');
   return { ...found, time, signature };
@@ -46,14 +49,17 @@ export async function verifyDeviceSignature(
   const bodyHash = createHash('sha256').update(request.body).digest('hex');
   const input = deviceSigningInput(request.method, request.pathWithQuery, caller.time, bodyHash);
   if (!(await verifyEd25519(caller.device.public_key, caller.signature, input))) throw new ApiFailure('bad-signature', 'the request signature does not verify with this device key');
-  const expires = new Date(Date.parse(caller.time) + requestTimeWindowMs);
+  // Pruning runs on the database's clock, the time check on the app's: the margin keeps a signature
+  // stored until well after the time check refuses it, should the two clocks differ.
+  const expires = new Date(Date.parse(caller.time) + requestTimeWindowMs + pruneMarginMs);
   const fresh = await db.query('insert into request_signatures (signature, device, expires_at) values ($1, $2, $3) on conflict (signature) do nothing returning signature', [
     caller.signature,
     caller.device.id,
     expires,
   ]);
   if (fresh.length === 0) throw new ApiFailure('replayed-request', 'this signed request was already received');
-  await db.query('update devices set last_seen_at = now() where id = $1', [caller.device.id]);
+  // "Last seen" is for people reading device lists: minutes are precise enough, and every pull need not write.
+  await db.query("update devices set last_seen_at = now() where id = $1 and (last_seen_at is null or last_seen_at < now() - interval '5 minutes')", [caller.device.id]);
 }
 
 /** Old signatures are refused by their time alone; deleting them keeps the table at one window's worth. */

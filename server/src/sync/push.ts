@@ -66,7 +66,9 @@ export async function push(db: Database, pusher: Pusher, changes: readonly Chang
         continue;
       }
       const key = recordKey(change.entity, change.recordId);
-      byRecord.set(key, [...(byRecord.get(key) ?? []), change]);
+      let list = byRecord.get(key);
+      if (!list) byRecord.set(key, (list = []));
+      list.push(change);
     }
 
     const accepted = await authorize(tx, pusher.principal, byRecord, refuse);
@@ -128,7 +130,9 @@ async function authorize(
   const held = new Map<string, Change[]>();
   for (const change of heldRows.map(changeOf)) {
     const key = recordKey(change.entity, change.recordId);
-    held.set(key, [...(held.get(key) ?? []), change]);
+    let list = held.get(key);
+    if (!list) held.set(key, (list = []));
+    list.push(change);
   }
 
   const beforeList = refs.map((ref) => before.get(recordKey(ref.entity, ref.recordId)));

@@ -102,7 +102,7 @@ export const pullResponseSchema = z.object({
   more: z.boolean(),
   /** As in a push answer: where this device's next push starts. */
   received: z.number().int().nonnegative(),
-  /** Changes the server holds in all, and of them in this device's scope beyond the cursor: for progress. */
+  /** For progress bars only: an upper bound of the stream positions left beyond the cursor (some are not this device's to see); 0 when `more` is false. */
   remaining: z.number().int().nonnegative(),
 });
 export type PullResponse = z.infer<typeof pullResponseSchema>;

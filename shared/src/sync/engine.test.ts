@@ -8,6 +8,20 @@ const activity = newRecordId();
 const create = (title: string) => ({ kind: 'write' as const, entity: 'activity' as const, recordId: activity, fields: { title: { en: title }, status: 'pipeline' }, scope: ['LA' as const] });
 const edit = (fields: Record<string, unknown>) => ({ kind: 'write' as const, entity: 'activity' as const, recordId: activity, fields: fields as never, scope: ['LA' as const] });
 
+/** A deletes the record while B, not having seen the delete, edits it; then both exchange everything. */
+async function deleteConcurrentWithEdit() {
+  const a = replica('a');
+  const b = replica('b');
+  await a.engine.recordLocal([create('Rice lab')]);
+  await send(a, b);
+  await a.engine.recordLocal([{ kind: 'delete', entity: 'activity', recordId: activity, scope: ['LA'] }]);
+  b.clock.now += 5;
+  await b.engine.recordLocal([edit({ status: 'closed' })]);
+  await send(a, b);
+  await send(b, a);
+  return { a, b };
+}
+
 describe('the sync engine', () => {
   it('turns local edits into gapless, stamped changes and carries them to another replica', async () => {
     const a = replica('a');
@@ -68,15 +82,7 @@ describe('the sync engine', () => {
   });
 
   it('keeps a record deleted when an edit was concurrent with the delete, lists it, and can restore the edit', async () => {
-    const a = replica('a');
-    const b = replica('b');
-    await a.engine.recordLocal([create('Rice lab')]);
-    await send(a, b);
-    await a.engine.recordLocal([{ kind: 'delete', entity: 'activity', recordId: activity, scope: ['LA'] }]);
-    b.clock.now += 5;
-    await b.engine.recordLocal([edit({ status: 'closed' })]);
-    await send(a, b);
-    await send(b, a);
+    const { a, b } = await deleteConcurrentWithEdit();
     expect(snapshot(a)).toEqual(snapshot(b));
     expect(snapshot(a).records[0]?.deleted).toBe(true);
     const [conflict] = await b.engine.conflicts();
@@ -165,15 +171,7 @@ describe('the sync engine', () => {
   });
 
   it('"keep deleted" closes an edit-versus-delete conflict for good', async () => {
-    const a = replica('a');
-    const b = replica('b');
-    await a.engine.recordLocal([create('Rice lab')]);
-    await send(a, b);
-    await a.engine.recordLocal([{ kind: 'delete', entity: 'activity', recordId: activity, scope: ['LA'] }]);
-    b.clock.now += 5;
-    await b.engine.recordLocal([edit({ status: 'closed' })]);
-    await send(a, b);
-    await send(b, a);
+    const { a, b } = await deleteConcurrentWithEdit();
     const [conflict] = await a.engine.conflicts();
     await a.engine.resolve(conflict!, { deleted: true }, ['LA']);
     await send(a, b);

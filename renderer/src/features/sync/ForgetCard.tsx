@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Notice } from '../../ui/Notice';
 import { forgetThisComputer } from './syncController';
 
 /** "Sign this computer out", behind a confirmation that takes focus and can be cancelled with Escape. */
@@ -7,6 +8,7 @@ export function ForgetCard() {
   const { t } = useTranslation('sync');
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
+  const [failed, setFailed] = useState<string>();
   const confirmButton = useRef<HTMLButtonElement>(null);
   const startButton = useRef<HTMLButtonElement>(null);
   const wasConfirming = useRef(false);
@@ -19,8 +21,11 @@ export function ForgetCard() {
 
   const forget = async () => {
     setBusy(true);
+    setFailed(undefined);
     try {
       await forgetThisComputer();
+    } catch (error) {
+      setFailed(t('forget.failed', { message: error instanceof Error ? error.message : String(error) }));
     } finally {
       setBusy(false);
     }
@@ -30,6 +35,9 @@ export function ForgetCard() {
     <section className="card" aria-labelledby="sync-forget-heading">
       <h2 id="sync-forget-heading">{t('forget.title')}</h2>
       <p>{t('forget.body')}</p>
+      <Notice kind="error" testId="sync-forget-error">
+        {failed}
+      </Notice>
       {confirming ? (
         <div
           className="confirm-panel"

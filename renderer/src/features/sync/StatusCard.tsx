@@ -1,4 +1,4 @@
-import { countries, userRoles, type Labels } from '@shared/domain';
+import { countries, labelOf, userRoles } from '@shared/domain';
 import { isGlobalRole } from '@shared/access/rules';
 import { useTranslation } from 'react-i18next';
 import type { Enrollment } from '../../db/serverSync';
@@ -9,8 +9,6 @@ import { formatDateTime, formatNumber, formatRelativeTime } from '../../ui/forma
 import { ProgressBar } from '../../ui/ProgressBar';
 import { syncNow } from './syncController';
 import { useFailureText, useNow } from './useSyncText';
-
-const labelOf = (list: readonly { code: string; label: Labels }[], code: string) => list.find((item) => item.code === code)?.label;
 
 /** Who and where this computer syncs with, how it is going, and "Sync now". */
 export function StatusCard({ enrollment }: { enrollment: Enrollment }) {

@@ -16,18 +16,20 @@ export function SyncIndicator() {
   const language = useUiStore((s) => s.language);
   const loaded = useSyncStore((s) => s.loaded);
   const enrolled = useSyncStore((s) => s.enrollment !== undefined);
-  const status = useSyncStore((s) => s.status);
+  // Narrow selections: the status object changes with every page of progress, the pill only with these.
+  const phase = useSyncStore((s) => s.status.phase);
+  const lastSuccessAt = useSyncStore((s) => s.status.lastSuccessAt);
   const refusals = useSyncStore((s) => s.refusalsCount);
   const now = useNow();
   if (!loaded) return null;
 
   const state: SyncIndicatorState = !enrolled
     ? 'not-enrolled'
-    : status.phase === 'stopped' || status.phase === 'failed' || refusals > 0
+    : phase === 'stopped' || phase === 'failed' || refusals > 0
       ? 'attention'
-      : status.phase === 'syncing'
+      : phase === 'syncing'
         ? 'syncing'
-        : status.phase === 'offline'
+        : phase === 'offline'
           ? 'offline'
           : 'synced';
 
@@ -40,7 +42,7 @@ export function SyncIndicator() {
           ? [t('indicator.syncing'), t('indicator.syncingLabel')]
           : state === 'offline'
             ? [t('indicator.offline'), t('indicator.offlineLabel')]
-            : [t('indicator.synced'), status.lastSuccessAt ? t('indicator.syncedLabel', { when: formatRelativeTime(status.lastSuccessAt, now, language) }) : t('indicator.syncedNever')];
+            : [t('indicator.synced'), lastSuccessAt ? t('indicator.syncedLabel', { when: formatRelativeTime(lastSuccessAt, now, language) }) : t('indicator.syncedNever')];
 
   return (
     <Link to="/sync" className={`status-pill sync-pill ${state}`} aria-label={label} title={label} data-testid="sync-status" data-state={state}>

@@ -170,16 +170,18 @@ export function syncNow(): Promise<void> {
 }
 
 /**
- * Signs this computer out of the server: automatic sync stops, the certificate and key pair are
- * forgotten, later changes are the device's own again. The records stay on this computer.
+ * Signs this computer out of the server: automatic sync stops, the certificate and the sync position are
+ * forgotten (the key pair stays: see serverSync.forgetEnrollment), later changes are the device's own
+ * again. The records stay on this computer. The stored enrollment goes first: if that fails, the desk
+ * is still enrolled and still syncing, and the caller shows the error.
  */
 export async function forgetThisComputer(): Promise<void> {
+  const { serverSync, repository } = getStore();
+  await serverSync.forgetEnrollment();
   unwire?.();
   unwire = undefined;
   scheduler?.dispose();
   scheduler = undefined;
-  const { serverSync, repository } = getStore();
-  await serverSync.forgetEnrollment();
   repository.setAuthor(undefined);
   useSyncStore.setState({ enrollment: undefined, status: idleStatus });
 }
