@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { open, rename, unlink } from 'node:fs/promises';
 import path from 'node:path';
+import { maxFileNameLength, utf8ByteLength } from '@shared/bridge/contract';
 
 /**
  * Writes `data` to `targetPath` so that the file is either the old one or the complete new one, never
@@ -13,8 +14,75 @@ import path from 'node:path';
  */
 export async function writeFileAtomic(targetPath: string, data: Uint8Array): Promise<void> {
   const folder = path.dirname(targetPath);
-  const tempPath = path.join(folder, `.${path.basename(targetPath)}.${randomBytes(6).toString('hex')}.tmp`);
+  const tempPath = await writeTempFile(folder, path.basename(targetPath), data);
+  try {
+    await rename(tempPath, targetPath);
+  } catch (error) {
+    await unlink(tempPath).catch(() => undefined);
+    throw error;
+  }
+  await syncFolder(folder);
+}
 
+/** How many numbered names writeNewFileAtomic tries before it gives up ("a (2).x" ... "a (999).x"). */
+const maxNumberedNames = 999;
+
+/**
+ * Like writeFileAtomic, but never replaces a file: when `fileName` is taken in `folder`, "name (2).ext",
+ * "name (3).ext", ... is used instead. Returns the name the file got.
+ *
+ * The free name is claimed with an exclusive create (an empty placeholder) only once the temp file is
+ * complete and on disk, then the temp file is renamed over that placeholder: two writers cannot take the
+ * same name, and a crash leaves at worst an empty file, which no reader mistakes for a whole one.
+ * (A hard link would claim the name with no placeholder, but FAT and exFAT, what USB sticks carry, have none.)
+ */
+export async function writeNewFileAtomic(folder: string, fileName: string, data: Uint8Array): Promise<string> {
+  assertPlainName(fileName);
+  const tempPath = await writeTempFile(folder, fileName, data);
+  let claimed: string | undefined;
+  try {
+    claimed = await claimFreeName(folder, fileName);
+    await rename(tempPath, path.join(folder, claimed));
+  } catch (error) {
+    await unlink(tempPath).catch(() => undefined);
+    if (claimed !== undefined) await unlink(path.join(folder, claimed)).catch(() => undefined);
+    throw error;
+  }
+  await syncFolder(folder);
+  return claimed;
+}
+
+/** "name.ext" for 1, "name (n).ext" after, shortened (never inside a character) to fit 255 characters and bytes. */
+export function numberedFileName(fileName: string, n: number): string {
+  if (n <= 1) return fileName;
+  const dot = fileName.lastIndexOf('.');
+  const extension = dot > 0 ? fileName.slice(dot) : '';
+  const suffix = ` (${n})${extension}`;
+  let base = dot > 0 ? fileName.slice(0, dot) : fileName;
+  while (base.length > 0 && (utf8ByteLength(base + suffix) > maxFileNameLength || base.length + suffix.length > maxFileNameLength)) {
+    base = [...base].slice(0, -1).join('');
+  }
+  return `${base}${suffix}`;
+}
+
+async function claimFreeName(folder: string, fileName: string): Promise<string> {
+  for (let n = 1; n <= maxNumberedNames; n++) {
+    const candidate = numberedFileName(fileName, n);
+    try {
+      // 'wx' fails on any existing entry (a file, a folder, a dangling symlink) and never follows a link.
+      await (await open(path.join(folder, candidate), 'wx')).close();
+      return candidate;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+  }
+  throw new Error(`${maxNumberedNames} files with that name are already there`);
+}
+
+/** The temp file, complete and fsynced, next to where the file will go. Returns its path. */
+async function writeTempFile(folder: string, fileName: string, data: Uint8Array): Promise<string> {
+  // The name's start only: a 255-byte name plus the suffix would be too long for the file system.
+  const tempPath = path.join(folder, `.${[...fileName].slice(0, 50).join('')}.${randomBytes(6).toString('hex')}.tmp`);
   // 'wx': fail rather than follow a symlink or reuse a file someone planted under the temp name.
   const file = await open(tempPath, 'wx');
   try {
@@ -24,12 +92,18 @@ export async function writeFileAtomic(targetPath: string, data: Uint8Array): Pro
     } finally {
       await file.close();
     }
-    await rename(tempPath, targetPath);
   } catch (error) {
     await unlink(tempPath).catch(() => undefined);
     throw error;
   }
-  await syncFolder(folder);
+  return tempPath;
+}
+
+/** A name in the folder, never a path out of it (callers validate names; this is the backstop). */
+function assertPlainName(fileName: string): void {
+  if (fileName === '' || fileName === '.' || fileName === '..' || /[\\/]/.test(fileName) || path.basename(fileName) !== fileName) {
+    throw new Error('not a plain file name');
+  }
 }
 
 async function syncFolder(folder: string): Promise<void> {

@@ -12,6 +12,10 @@ describe('save dialog options', () => {
     ]);
   });
 
+  it('names a sync bundle as such', () => {
+    expect(saveDialogOptions('TH.stepbundle', '/tmp').filters?.[0]).toEqual({ name: 'STEP sync bundle', extensions: ['stepbundle'] });
+  });
+
   it('offers all files when the name has no extension', () => {
     expect(saveDialogOptions('README', '/tmp').filters).toEqual([{ name: 'All files', extensions: ['*'] }]);
   });

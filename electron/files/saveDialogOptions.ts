@@ -1,5 +1,6 @@
 import type { SaveDialogOptions } from 'electron';
 import path from 'node:path';
+import { fileKindName } from '@shared/bridge/contract';
 
 /**
  * The save dialog for `files:saveAs`: starts in `folder` with the suggested name, and offers the
@@ -7,7 +8,7 @@ import path from 'node:path';
  */
 export function saveDialogOptions(suggestedName: string, folder: string): SaveDialogOptions {
   const extension = path.extname(suggestedName).slice(1);
-  const filters = extension ? [{ name: `${extension.toUpperCase()} file`, extensions: [extension] }] : [];
+  const filters = extension ? [{ name: fileKindName(extension), extensions: [extension] }] : [];
   return {
     defaultPath: path.join(folder, suggestedName),
     filters: [...filters, { name: 'All files', extensions: ['*'] }],

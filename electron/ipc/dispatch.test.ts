@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
+import { BridgeError } from '@shared/bridge/contract';
 import type { BridgeHandlers } from './dispatch';
 import { dispatchInvoke } from './dispatch';
 
@@ -9,6 +10,9 @@ function handlers(overrides: Partial<BridgeHandlers> = {}): BridgeHandlers {
   return {
     'app:getInfo': async () => info,
     'files:saveAs': async (request) => ({ saved: true, fileName: request.suggestedName }),
+    'files:open': async () => ({ cancelled: true }),
+    'drives:list': async () => ({ supported: true, drives: [] }),
+    'bundle:writeToDrive': async (request) => ({ fileName: request.fileName, bytes: request.data.byteLength, verified: true }),
     ...overrides,
   };
 }
@@ -40,6 +44,23 @@ describe('dispatchInvoke', () => {
     expect(reply).toEqual({ ok: false, error: { code: 'failed', message: 'The desktop app could not complete files:saveAs.' } });
     expect(JSON.stringify(reply)).not.toContain('/home/ana');
     expect(log).toHaveBeenCalledWith('bridge: files:saveAs failed', expect.any(Error));
+  });
+
+  it("passes on a handler's deliberate failure with its code and sentence", async () => {
+    const full = handlers({
+      'bundle:writeToDrive': async () => {
+        throw new BridgeError('no-space', 'The drive is full.');
+      },
+    });
+    const request = { driveId: `drive-${'a'.repeat(32)}`, fileName: 'a.stepbundle', data: new Uint8Array([1]) };
+    expect(await dispatchInvoke(full, 'bundle:writeToDrive', app, request, () => undefined)).toEqual({ ok: false, error: { code: 'no-space', message: 'The drive is full.' } });
+  });
+
+  it('never writes to a drive from a path the renderer sends', async () => {
+    const write = vi.fn(async () => ({ fileName: 'a.stepbundle', bytes: 1, verified: true as const }));
+    const reply = await dispatchInvoke(handlers({ 'bundle:writeToDrive': write }), 'bundle:writeToDrive', app, { driveId: '/home/ana', fileName: 'a.stepbundle', data: new Uint8Array([1]) }, () => undefined);
+    expect(reply).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
+    expect(write).not.toHaveBeenCalled();
   });
 
   it('refuses to send a reply that breaks the contract', async () => {

@@ -1,15 +1,27 @@
+import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import type { BrowserWindow } from 'electron';
 import { app, dialog } from 'electron';
+import { BridgeError } from '@shared/bridge/contract';
 import { writeFileAtomic } from '../files/atomicWrite';
+import { writeVerifiedToDrive } from '../files/driveWrite';
+import { nodeDriveProbe } from '../files/nodeDriveProbe';
+import { openDialogOptions, readChosenFile } from '../files/openFile';
+import type { DriveProbe } from '../files/removableDrives';
+import { driveIdMaker, listRemovableDrives } from '../files/removableDrives';
 import { saveDialogOptions } from '../files/saveDialogOptions';
 import type { BridgeHandlers } from './dispatch';
 
 /**
  * What the desktop host does for each channel. Requests arrive already validated (dispatch.ts);
- * anything thrown here reaches the renderer only as "could not complete".
+ * anything thrown here reaches the renderer only as "could not complete", except a BridgeError, whose
+ * code and path-free sentence are passed on (a full drive, a pulled stick).
  */
-export function createBridgeHandlers(getWindow: () => BrowserWindow | null): BridgeHandlers {
+export function createBridgeHandlers(getWindow: () => BrowserWindow | null, probe: DriveProbe = nodeDriveProbe()): BridgeHandlers {
+  // Drive ids mean something for this run of the app only (removableDrives.ts, driveIdMaker).
+  const driveId = driveIdMaker(randomBytes(32));
+  const drives = () => listRemovableDrives(probe, driveId);
+
   return {
     'app:getInfo': async () => ({
       host: 'electron',
@@ -26,6 +38,27 @@ export function createBridgeHandlers(getWindow: () => BrowserWindow | null): Bri
       if (choice.canceled || !choice.filePath) return { saved: false };
       await writeFileAtomic(choice.filePath, data);
       return { saved: true, fileName: path.basename(choice.filePath) };
+    },
+
+    'files:open': async ({ accept, maxBytes }) => {
+      const options = openDialogOptions(accept);
+      const window = getWindow();
+      const choice = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options);
+      const chosen = choice.filePaths[0];
+      if (choice.canceled || !chosen) return { cancelled: true };
+      return { cancelled: false, ...(await readChosenFile(chosen, maxBytes)) };
+    },
+
+    'drives:list': async () => ({
+      supported: true,
+      drives: (await drives()).map(({ id, label, freeBytes, writable }) => ({ id, label, writable, ...(freeBytes !== undefined ? { freeBytes } : {}) })),
+    }),
+
+    'bundle:writeToDrive': async ({ driveId: wanted, fileName, data }) => {
+      // Listed again, not remembered: the id must name a drive that is plugged in now.
+      const drive = (await drives()).find((candidate) => candidate.id === wanted);
+      if (!drive) throw new BridgeError('drive-gone', 'The drive is no longer connected.');
+      return writeVerifiedToDrive(drive.mountPath, fileName, data);
     },
   };
 }

@@ -27,6 +27,19 @@ describe('application menu', () => {
     expect(flatten(template).find((item) => item.label === 'Settings')).toBeDefined();
   });
 
+  it('offers sync bundles in the File menu', () => {
+    const file = buildMenuTemplate({ isMac: false, isDevelopment: false, send: vi.fn() }).find((item) => item.label === 'File');
+    const labels = (file?.submenu as MenuItemConstructorOptions[]).map((item) => item.label);
+    expect(labels).toEqual(expect.arrayContaining(['Export sync bundle…', 'Import sync bundle…']));
+  });
+
+  it('gives no two items the same shortcut', () => {
+    for (const isMac of [false, true]) {
+      const accelerators = flatten(buildMenuTemplate({ isMac, isDevelopment: true, send: vi.fn() })).flatMap((item) => (item.accelerator ? [String(item.accelerator)] : []));
+      expect(new Set(accelerators).size).toBe(accelerators.length);
+    }
+  });
+
   it('offers developer tools only in development', () => {
     const roles = (isDevelopment: boolean) => flatten(buildMenuTemplate({ isMac: false, isDevelopment, send: vi.fn() })).map((item) => item.role);
     expect(roles(false)).not.toContain('toggleDevTools');

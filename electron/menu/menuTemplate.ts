@@ -37,6 +37,10 @@ export function buildMenuTemplate({ isMac, isDevelopment, send }: MenuTemplateOp
     submenu: [
       command('Import records…', 'import-records', 'CmdOrCtrl+O'),
       command('Load demo data…', 'load-demo-data'),
+      { type: 'separator' },
+      // Sync by USB stick (issue 5): both open the Bundles page, at the export or the import step.
+      command('Export sync bundle…', 'export-bundle', 'CmdOrCtrl+Shift+E'),
+      command('Import sync bundle…', 'import-bundle'),
       ...(isMac ? [] : [{ type: 'separator' } as const, settings, { type: 'separator' } as const, { role: 'quit' } as const]),
     ],
   };

@@ -15,9 +15,11 @@ export interface BenchOptions {
  * - `app`: import, plain bulkPut reference, list and search, "changes beyond V" in the imported store;
  * - `sync-apply`: applying 100,000 changes to IndexedDB against its bulkPut floor;
  * - `sync-server`: initial and no-op network sync from a real server process into Chromium;
- * - `server-push`: push throughput and latency with 100 concurrent desks, on PGlite and PostgreSQL.
+ * - `server-push`: push throughput and latency with 100 concurrent desks, on PGlite and PostgreSQL;
+ * - `bundle`: export and import of a sync bundle of N records between two desks, against its bulkPut floor
+ *   and the same records as gzipped NDJSON (bundleExchange.ts).
  */
-export const benchParts = ['app', 'sync-apply', 'sync-server', 'server-push'] as const;
+export const benchParts = ['app', 'sync-apply', 'sync-server', 'server-push', 'bundle'] as const;
 export type BenchPart = (typeof benchParts)[number];
 
 export const usage = `usage: npm run bench -- [--records N] [--data FILE.ndjson] [--runs R] [--only ${benchParts.join(',')}] [--no-build]`;

@@ -4,10 +4,10 @@
  *   --records N      size of the generated data (default 100,000), and of the network sync's server store
  *   --data FILE      benchmark this NDJSON file instead of generated data (import, list, search)
  *   --runs R         runs per timing (default 3); --queries Q search queries (default 20); --no-build
- *   --only PARTS     comma-separated among app, sync-apply, sync-server, server-push (args.ts); all by default
+ *   --only PARTS     comma-separated among app, sync-apply, sync-server, server-push, bundle (args.ts); all by default
  * Sync apply figures (sync_apply_*) always apply the same 100,000 changes (5,000 activities, about 20 changes
  * each); the "nothing new" store follows --records (or --data): it is the store the last import run fills.
- * Network sync (sync_initial_*, sync_noop_*, push_*): networkSync.ts.
+ * Network sync (sync_initial_*, sync_noop_*, push_*): networkSync.ts. Sync bundles (bundle_*): bundleExchange.ts.
  */
 import { spawnSync } from 'node:child_process';
 import { createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
@@ -21,6 +21,7 @@ import { chromiumArgs, findChromium } from '../chromium.mjs';
 import { generateDemoRecords } from '@shared/demo/generate';
 import { toNdjsonLine } from '@shared/records/ndjson';
 import { parseBenchArgs, usage, type BenchOptions, type BenchPart } from './args';
+import { bundleExchange } from './bundleExchange';
 import { sampleQueries } from './queries';
 import { serverPush, syncServer } from './networkSync';
 import { median, percentile, round } from './stats';
@@ -38,7 +39,7 @@ const syncShape = { records: 5_000, changes: 100_000, chunk: 1_000, nothingNewCa
 async function main(options: BenchOptions): Promise<Record<string, number>> {
   const has = (part: BenchPart) => options.only.includes(part);
   const figures: Record<string, number> = {};
-  const needsBrowser = has('app') || has('sync-apply') || has('sync-server');
+  const needsBrowser = has('app') || has('sync-apply') || has('sync-server') || has('bundle');
   if (options.build && needsBrowser) {
     log('building the app (vite build)…');
     const result = spawnSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
@@ -116,6 +117,7 @@ async function inBrowser(options: BenchOptions, work: string): Promise<Record<st
       );
     }
     if (has('sync-server')) Object.assign(figures, await syncServer(browser, baseUrl, options, work, { log, bundleHarness, timeReferenceBulkPut }));
+    if (has('bundle')) Object.assign(figures, await bundleExchange(baseUrl, options, work, { log, bundleHarness }));
     return figures;
   } finally {
     await launched.close();

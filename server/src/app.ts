@@ -7,6 +7,7 @@ import { ApiFailure, errorResponse } from './http/errors';
 import { openApiDocument } from './http/openapi';
 import { mountOperations, type Handlers } from './http/operations';
 import { attachmentHandlers } from './routes/attachments';
+import { bundleHandlers } from './routes/bundles';
 import { deviceHandlers } from './routes/devices';
 import { peopleHandlers } from './routes/people';
 import { syncHandlers } from './routes/sync';
@@ -14,7 +15,7 @@ import { systemHandlers } from './routes/system';
 
 export type { AppDeps } from './http/context';
 
-export const handlers: Handlers = { ...systemHandlers, ...peopleHandlers, ...deviceHandlers, ...syncHandlers, ...attachmentHandlers };
+export const handlers: Handlers = { ...systemHandlers, ...peopleHandlers, ...deviceHandlers, ...syncHandlers, ...attachmentHandlers, ...bundleHandlers };
 
 /** The HTTP app, without a socket: main.ts serves it, tests call `app.request()`. */
 export function createApp(deps: AppDeps): Hono<AppEnv> {

@@ -22,7 +22,8 @@ import type { UserRole } from '@shared/domain/taxonomy/roles';
 import type { Change } from '@shared/sync/change';
 import { SyncEngine } from '@shared/sync/engine';
 import { MemoryStorage } from '@shared/sync/memoryStorage';
-import { toBase64Url, type OpaqueKey } from '@shared/security/webCrypto';
+import type { BundleSigner } from '@shared/bundle/types';
+import { generateX25519KeyPair, signEd25519, toBase64Url, type OpaqueKey } from '@shared/security/webCrypto';
 import { createApp } from './app';
 import type { AppDeps, AppEnv } from './http/context';
 import { loadServerKey, type ServerKey } from './auth/serverKey';
@@ -57,6 +58,10 @@ export interface TestDevice {
   privateKey: OpaqueKey;
   user: TestUser;
   certificate: DeviceCertificate;
+  /** Signs as this device: bundle manifests and chunks. */
+  signer: BundleSigner;
+  /** The X25519 key enrolled with the device (in its certificate): bundles addressed to it open with it. */
+  encryption: { publicKey: string; privateKey: OpaqueKey };
   /** The desk's replica: its engine records edits as changes and applies what pull brings. */
   engine: SyncEngine;
   storage: MemoryStorage;
@@ -195,10 +200,15 @@ export async function startTestServer(options: { now?: () => number } = {}): Pro
     async enroll(user, opts = {}) {
       const key = opts.key ? { id: opts.id ?? unique('dev-'), ...opts.key } : { ...(await newDeviceKey()), ...(opts.id ? { id: opts.id } : {}) };
       const token = await signIn(user);
-      const response = await request('POST', '/api/v1/devices', { token, json: { deviceId: key.id, devicePublicKey: key.publicKey, name: opts.name ?? `${user.username}'s laptop` } });
+      const encryption = await generateX25519KeyPair();
+      const response = await request('POST', '/api/v1/devices', {
+        token,
+        json: { deviceId: key.id, devicePublicKey: key.publicKey, name: opts.name ?? `${user.username}'s laptop`, encryptionPublicKey: encryption.publicKey },
+      });
       if (response.status !== 200) throw new Error(`enroll failed: ${response.status} ${await response.text()}`);
       const { certificate } = enrollResponseSchema.parse(await response.json());
-      return makeDevice(app, { ...key, user, certificate });
+      const signer: BundleSigner = { deviceId: key.id, publicKey: key.publicKey, sign: (data) => signEd25519(key.privateKey, data) };
+      return makeDevice(app, { ...key, user, certificate, signer, encryption });
     },
     async secondApp() {
       const other = reopen();
@@ -209,7 +219,7 @@ export async function startTestServer(options: { now?: () => number } = {}): Pro
   return server;
 }
 
-type DeviceBase = { id: string; publicKey: string; privateKey: OpaqueKey; user: TestUser; certificate: DeviceCertificate };
+type DeviceBase = Pick<TestDevice, 'id' | 'publicKey' | 'privateKey' | 'user' | 'certificate' | 'signer' | 'encryption'>;
 type DeskState = { storage: MemoryStorage; engine: SyncEngine; received: number };
 
 function makeDevice(app: Hono<AppEnv>, base: DeviceBase, desk?: DeskState): TestDevice {

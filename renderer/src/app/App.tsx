@@ -2,6 +2,7 @@ import { createHashRouter, Navigate, RouterProvider } from 'react-router';
 import { ActivityDetailPage } from '../features/activities/ActivityDetailPage';
 import { ActivityFormPage } from '../features/activities/ActivityFormPage';
 import { ActivitiesListPage } from '../features/activities/ActivitiesListPage';
+import { BundlesPage } from '../features/bundles/BundlesPage';
 import { ConflictsPage } from '../features/conflicts/ConflictsPage';
 import { DataPage } from '../features/data/DataPage';
 import { OrganizationFormPage } from '../features/organizations/OrganizationFormPage';
@@ -27,6 +28,7 @@ const router = createHashRouter([
       { path: 'data', element: <DataPage /> },
       { path: 'conflicts', element: <ConflictsPage /> },
       { path: 'sync', element: <SyncPage /> },
+      { path: 'bundles', element: <BundlesPage /> },
       { path: 'settings', element: <SettingsPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { emitMenuCommand } from '../bridge/browserBridge';
 
 /**
- * The in-page Data menu: the same commands the desktop app's menu sends (Import records, Load demo data).
+ * The in-page Data menu: the same commands the desktop app's menu sends (Import records, Load demo data, Export and Import a bundle).
  * A disclosure (a button that shows a short list of buttons), which Tab and Enter operate; Escape closes
  * it and gives focus back to its button.
  */
@@ -30,7 +30,7 @@ export function DataMenu() {
     };
   }, [open]);
 
-  const run = (command: 'import-records' | 'load-demo-data') => {
+  const run = (command: 'import-records' | 'load-demo-data' | 'export-bundle' | 'import-bundle') => {
     setOpen(false);
     emitMenuCommand(command);
   };
@@ -47,6 +47,12 @@ export function DataMenu() {
           </button>
           <button type="button" onClick={() => run('load-demo-data')}>
             {t('menu.loadDemoData')}
+          </button>
+          <button type="button" onClick={() => run('export-bundle')}>
+            {t('menu.exportBundle')}
+          </button>
+          <button type="button" onClick={() => run('import-bundle')}>
+            {t('menu.importBundle')}
           </button>
         </div>
       )}

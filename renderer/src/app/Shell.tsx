@@ -54,6 +54,9 @@ export function Shell() {
           <NavLink to="/sync" data-testid="nav-sync">
             {t('nav.sync')}
           </NavLink>
+          <NavLink to="/bundles" data-testid="nav-bundles">
+            {t('nav.bundles')}
+          </NavLink>
           <NavLink to="/settings">{t('nav.settings')}</NavLink>
         </nav>
         <div className="topbar-tools">

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { MenuCommand, StepBridge } from '@shared/bridge/contract';
-import { appVersion, BridgeError, formatBridgeError } from '@shared/bridge/contract';
+import { appVersion, BridgeError, bundleMimeType, formatBridgeError } from '@shared/bridge/contract';
 import { browserBridge } from './browserBridge';
 import { emitMenuCommand, getBridge } from './index';
 import { pickerTypes } from './saveFile';
@@ -122,5 +122,89 @@ describe('browser bridge', () => {
     expect(pickerTypes('a.json', 'application/json')).toEqual([{ description: 'JSON file', accept: { 'application/json': ['.json'] } }]);
     expect(pickerTypes('README', 'text/plain')).toBeUndefined();
     expect(pickerTypes('a.tar.gz', 'application/gzip')).toEqual([{ description: 'GZ file', accept: { 'application/gzip': ['.gz'] } }]);
+  });
+});
+
+describe('browser bridge for sync bundles', () => {
+  it('lists no drives and says it cannot, so the desk offers a save dialog', async () => {
+    expect(await browserBridge.invoke('drives:list', undefined)).toEqual({ supported: false, drives: [] });
+  });
+
+  it('refuses to write to a drive with unavailable, after checking the request like Electron', async () => {
+    const request = { driveId: `drive-${'a'.repeat(32)}`, fileName: 'a.stepbundle', data: new Uint8Array([1]) };
+    const error = await browserBridge.invoke('bundle:writeToDrive', request).catch((e: unknown) => e);
+    expect((error as BridgeError).code).toBe('unavailable');
+    const invalid = await browserBridge.invoke('bundle:writeToDrive', { ...request, fileName: '../a.stepbundle' }).catch((e: unknown) => e);
+    expect((invalid as BridgeError).code).toBe('invalid-request');
+  });
+
+  it('saves a bundle with its own type in the picker', async () => {
+    const showSaveFilePicker = vi.fn(async () => ({ name: 'TH.stepbundle', createWritable: async () => ({ write: async () => undefined, close: async () => undefined, abort: async () => undefined }) }));
+    vi.stubGlobal('window', { showSaveFilePicker });
+    const saved = await browserBridge.invoke('files:saveAs', { suggestedName: 'TH.stepbundle', mimeType: bundleMimeType, data: new Uint8Array([1]) });
+    expect(saved).toEqual({ saved: true, fileName: 'TH.stepbundle' });
+    expect(showSaveFilePicker).toHaveBeenCalledWith({ suggestedName: 'TH.stepbundle', types: [{ description: 'STEP sync bundle', accept: { [bundleMimeType]: ['.stepbundle'] } }] });
+  });
+});
+
+describe('files:open in the browser', () => {
+  type Listener = () => void;
+
+  /** A stand-in for `<input type=file>`: records what the bridge sets, and lets the test pick or cancel. */
+  function fakeInput() {
+    const listeners = new Map<string, Listener>();
+    const input = {
+      type: '',
+      accept: '',
+      style: { display: '' },
+      files: undefined as unknown,
+      click: vi.fn(),
+      remove: vi.fn(),
+      addEventListener: (event: string, listener: Listener) => listeners.set(event, listener),
+      fire: (event: string) => listeners.get(event)?.(),
+    };
+    const append = vi.fn();
+    vi.stubGlobal('document', { createElement: () => input, body: { append } });
+    return { input, append };
+  }
+
+  const fileOf = (name: string, bytes: number[], size = bytes.length) => ({ name, size, arrayBuffer: async () => new Uint8Array(bytes).buffer });
+
+  it('opens the picker for the accepted kinds and returns the chosen file', async () => {
+    const { input, append } = fakeInput();
+    const opening = browserBridge.invoke('files:open', { accept: ['.stepbundle'], maxBytes: 10 });
+    await vi.waitFor(() => expect(input.click).toHaveBeenCalled());
+    expect(input.type).toBe('file');
+    expect(input.accept).toBe('.stepbundle');
+    expect(append).toHaveBeenCalledWith(input);
+    input.files = [fileOf('from officer.stepbundle', [1, 2, 3])];
+    input.fire('change');
+    expect(await opening).toEqual({ cancelled: false, fileName: 'from officer.stepbundle', data: new Uint8Array([1, 2, 3]) });
+    expect(input.remove).toHaveBeenCalled();
+  });
+
+  it('reports a closed picker as cancelled', async () => {
+    const { input } = fakeInput();
+    const opening = browserBridge.invoke('files:open', { accept: ['.stepbundle'], maxBytes: 10 });
+    await vi.waitFor(() => expect(input.click).toHaveBeenCalled());
+    input.fire('cancel');
+    expect(await opening).toEqual({ cancelled: true });
+    expect(input.remove).toHaveBeenCalled();
+  });
+
+  it('refuses a file over the limit before reading it', async () => {
+    const { input } = fakeInput();
+    const opening = browserBridge.invoke('files:open', { accept: ['.stepbundle'], maxBytes: 2 }).catch((e: unknown) => e);
+    await vi.waitFor(() => expect(input.click).toHaveBeenCalled());
+    const arrayBuffer = vi.fn();
+    input.files = [{ name: 'big.stepbundle', size: 3, arrayBuffer }];
+    input.fire('change');
+    expect(((await opening) as BridgeError).code).toBe('too-large');
+    expect(arrayBuffer).not.toHaveBeenCalled();
+  });
+
+  it('refuses a request Electron would refuse', async () => {
+    const error = await browserBridge.invoke('files:open', { accept: ['*'], maxBytes: 2 }).catch((e: unknown) => e);
+    expect((error as BridgeError).code).toBe('invalid-request');
   });
 });

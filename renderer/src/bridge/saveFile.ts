@@ -1,4 +1,5 @@
 import type { SaveAsRequest, SaveAsResponse } from '@shared/bridge/contract';
+import { fileKindName } from '@shared/bridge/contract';
 
 /**
  * `files:saveAs` in a plain browser. Chromium's File System Access API gives a real save dialog (and
@@ -57,7 +58,7 @@ export function pickerTypes(suggestedName: string, mimeType: string): SavePicker
   const extension = /\.([a-z0-9]{1,16})$/i.exec(suggestedName)?.[1];
   const essence = mimeType.split(';')[0]?.trim().toLowerCase();
   if (!extension || !essence) return undefined;
-  return [{ description: `${extension.toUpperCase()} file`, accept: { [essence]: [`.${extension}`] } }];
+  return [{ description: fileKindName(extension), accept: { [essence]: [`.${extension}`] } }];
 }
 
 function errorName(error: unknown): unknown {

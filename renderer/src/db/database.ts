@@ -1,6 +1,9 @@
 import Dexie, { type Table } from 'dexie';
 import type { AnyRecord, EntityRecord, EntityType } from '@shared/domain';
+import type { DeviceCertificate } from '@shared/api/certificate';
 import type { ChangeRefusal } from '@shared/api/contract';
+import type { BundleLogEntry, QuarantineReason } from '@shared/bundle/port';
+import type { SignedChunk } from '@shared/bundle/types';
 import type { Change } from '@shared/sync/change';
 import type { Conflict } from '@shared/sync/merge';
 import type { ActivityRow } from './activityRows';
@@ -24,6 +27,40 @@ export interface StoredConflict extends Conflict {
 /** A change of this device that the server refused, kept until the person has seen it (keyed by seq). */
 export interface StoredRefusal extends ChangeRefusal {
   /** When the server's answer arrived (ISO). */
+  at: string;
+}
+
+/** A signed chunk of another device, kept from an imported bundle to be relayed as it was signed (version 4). */
+export interface StoredChunk extends SignedChunk {
+  /** storedChunkKey: the same chunk arriving in several bundles is kept once. */
+  key: string;
+  keptAt: string;
+}
+
+/** A chunk of a bundle that has been applied: an interrupted import resumes after it. */
+export interface BundleChunkDone {
+  bundleId: string;
+  index: number;
+  at: string;
+}
+
+export interface StoredBundleLogEntry extends BundleLogEntry {
+  id?: number;
+}
+
+/** A change a bundle brought that was not applied (invalid, or outside this desk's countries), kept for review. */
+export interface StoredQuarantine {
+  id?: number;
+  /** The change's `device:seq`: the same change quarantined again replaces its row. */
+  key: string;
+  entity: Change['entity'];
+  recordId: string;
+  change: Change;
+  reason: QuarantineReason;
+  detail?: string;
+  bundleId: string;
+  /** The device whose bundle brought it. */
+  from?: string;
   at: string;
 }
 
@@ -64,6 +101,16 @@ export type StepDatabase = Dexie &
     syncState: Table<{ key: string; value: unknown }, string>;
     /** This device's changes the server refused, with the reason, to be shown (version 3). */
     syncRefusals: Table<StoredRefusal, number>;
+    /** Bundles (version 4): other devices' signed chunks kept to relay, */
+    bundleChunks: Table<StoredChunk, string>;
+    /** the chunks of each bundle already applied, */
+    bundleProgress: Table<BundleChunkDone, [string, number]>;
+    /** the log of bundles exported and imported, */
+    bundleLog: Table<StoredBundleLogEntry, number>;
+    /** the changes bundles brought that were quarantined, */
+    quarantine: Table<StoredQuarantine, number>;
+    /** and the device certificates bundles brought (checked against the server's key), by device. */
+    certificates: Table<{ deviceId: string; certificate: DeviceCertificate }, string>;
   };
 
 /**
@@ -103,6 +150,14 @@ export function openStepDatabase(name = 'step-desk'): StepDatabase {
   // large import out of the person's scope); everything else of network sync lives in syncState.
   db.version(3).stores({
     syncRefusals: 'seq, [entity+recordId]',
+  });
+  // Version 4: bundles. Acknowledgements and the revocation list are small named values in syncState.
+  db.version(4).stores({
+    bundleChunks: 'key, device',
+    bundleProgress: '[bundleId+index]',
+    bundleLog: '++id, at',
+    quarantine: '++id, &key, bundleId, [entity+recordId]',
+    certificates: 'deviceId',
   });
   return db;
 }

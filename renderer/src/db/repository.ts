@@ -316,6 +316,21 @@ export function createRepository(db: StepDatabase, options: RepositoryOptions = 
     applyRemote(changes: readonly unknown[]): Promise<ApplyResult> {
       return exclusive((sync) => sync.apply(changes), 'remote');
     },
+    /**
+     * applyRemote, and `alongside` in the same transaction (a bundle chunk's bookkeeping): both or neither.
+     * `alongside` may only touch this database (no other awaits, or IndexedDB commits early).
+     */
+    applyRemoteWith(changes: readonly unknown[], alongside: (result: ApplyResult) => Promise<void>): Promise<ApplyResult> {
+      return exclusive(
+        (sync) =>
+          storage.atomically(async () => {
+            const result = await sync.apply(changes);
+            await alongside(result);
+            return result;
+          }),
+        'remote',
+      );
+    },
     /** Every change this replica holds beyond a peer's vector (all of them for an empty one). */
     async changesBeyond(vector: Record<string, number> = {}): Promise<Change[]> {
       return (await getEngine()).changesBeyond(vector);

@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { signDeviceRequest, deviceHeaders, deviceSigningInput } from '@shared/api/deviceAuth';
-import { sha256Hex, verifyEd25519 } from '@shared/security/webCrypto';
+import { generateX25519KeyPair, sha256Hex, verifyEd25519, x25519SharedSecret } from '@shared/security/webCrypto';
 import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openStepDatabase, type StepDatabase } from './database';
@@ -46,6 +46,34 @@ describe('network sync data', () => {
   it('makes one key pair even when asked twice at once', async () => {
     const [a, b] = await Promise.all([store.serverSync.deviceKeyPair(), store.serverSync.deviceKeyPair()]);
     expect(await exportPublicKey(a.publicKey)).toBe(await exportPublicKey(b.publicKey));
+  });
+
+  it('keeps a non-extractable X25519 key that still agrees on a secret after reopening', async () => {
+    const pair = await store.serverSync.encryptionKeyPair();
+    expect(pair.publicKey).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(pair.privateKey.extractable).toBe(false);
+    expect(pair.privateKey.algorithm.name).toBe('X25519');
+    await expect(crypto.subtle.exportKey('pkcs8', pair.privateKey)).rejects.toThrow();
+    // Its own key, not the signing key's.
+    expect(pair.publicKey).not.toBe(await exportPublicKey((await store.serverSync.deviceKeyPair()).publicKey));
+
+    const name = db.name;
+    db.close();
+    db = openStepDatabase(name);
+    store = createStore(db);
+    const reopened = await store.serverSync.storedEncryptionKeyPair();
+    expect(reopened?.publicKey).toBe(pair.publicKey);
+    expect((await store.serverSync.encryptionKeyPair()).publicKey).toBe(pair.publicKey);
+    const sender = await generateX25519KeyPair();
+    const ours = await x25519SharedSecret(reopened!.privateKey, sender.publicKey);
+    const theirs = await x25519SharedSecret(sender.privateKey, pair.publicKey);
+    expect(ours).toBeDefined();
+    expect(ours).toEqual(theirs);
+  });
+
+  it('makes one X25519 key pair even when asked twice at once', async () => {
+    const [a, b] = await Promise.all([store.serverSync.encryptionKeyPair(), store.serverSync.encryptionKeyPair()]);
+    expect(a.publicKey).toBe(b.publicKey);
   });
 
   it('gives the port this device\'s own changes by seq, its state, and keeps refusals', async () => {
@@ -99,11 +127,14 @@ describe('network sync data', () => {
   it('forgets the enrollment and sync position, keeping the records and the device key (its identity)', async () => {
     await store.repository.create('organization', organization('Kept'));
     const pair = await store.serverSync.deviceKeyPair();
+    const encryption = await store.serverSync.encryptionKeyPair();
     await store.serverSync.port.saveState({ cursor: '1.0', received: 3 });
     await store.serverSync.saveLastSync({ at: 5, summary: { pulled: 1, pushed: 2, refused: 0, durationMs: 3 } });
     await store.serverSync.forgetEnrollment();
     const kept = await store.serverSync.storedKeyPair();
     expect(kept && (await exportPublicKey(kept.publicKey))).toBe(await exportPublicKey(pair.publicKey));
+    // Bundles already encrypted to this computer stay readable.
+    expect((await store.serverSync.storedEncryptionKeyPair())?.publicKey).toBe(encryption.publicKey);
     expect(await store.serverSync.loadLastSync()).toBeUndefined();
     expect(await store.serverSync.port.loadState()).toEqual({ received: 0 });
     expect(await db.organizations.count()).toBe(1);
@@ -118,7 +149,7 @@ describe('network sync data', () => {
     old.close();
     const upgraded = openStepDatabase(name);
     await upgraded.open();
-    expect(upgraded.verno).toBe(3);
+    expect(upgraded.verno).toBeGreaterThanOrEqual(3);
     expect(await upgraded.syncState.get('device')).toEqual({ key: 'device', value: 'old-device' });
     expect(await upgraded.syncRefusals.count()).toBe(0);
     upgraded.close();

@@ -12,6 +12,8 @@ import type { Store } from './store';
  * - the device's Ed25519 key pair, as CryptoKey objects (IndexedDB stores them by structured clone). The
  *   private key is generated non-extractable: no code, ours included, can read its bytes, so it never
  *   leaves this computer;
+ * - the device's X25519 key pair, kept the same way: bundles are encrypted to its public key (which the
+ *   server puts in the device's certificate) and only this computer can open them;
  * - where the last pull stopped and what the server has received (netSync's state), the last success;
  * - the changes the server refused (table `syncRefusals`), until the person dismisses them.
  */
@@ -21,12 +23,18 @@ const keys = {
   lastSync: 'net:lastSync',
   enrollment: 'net:enrollment',
   deviceKeys: 'net:deviceKeys',
+  encryptionKeys: 'net:encryptionKeys',
 } as const;
 
 export interface Enrollment {
   serverUrl: string;
   /** The server's certificate key, as it was at enrollment: certificates are checked against it. */
   serverPublicKey: string;
+  /**
+   * The server's X25519 key as it was at enrollment (serverInfo): bundles for the Secretariat are encrypted
+   * to it. Absent in enrollments made before bundles existed; enrolling again fills it in.
+   */
+  serverEncryptionPublicKey?: string;
   certificate: DeviceCertificate;
   user: UserInfo;
   deviceName: string;
@@ -35,6 +43,12 @@ export interface Enrollment {
 
 export interface DeviceKeyPair {
   publicKey: CryptoKey;
+  privateKey: CryptoKey;
+}
+
+/** This device's X25519 key pair: the private key a non-extractable CryptoKey, the public key raw, base64url. */
+export interface EncryptionKeyPair {
+  publicKey: string;
   privateKey: CryptoKey;
 }
 
@@ -102,6 +116,28 @@ export function createServerSyncData({ db, repository }: Pick<Store, 'db' | 'rep
 
     /** The stored key pair, if any (without making one). */
     storedKeyPair: () => get<DeviceKeyPair>(keys.deviceKeys),
+
+    /**
+     * This device's X25519 key pair, made on first use (as the Ed25519 pair is) and kept across forgetting
+     * an enrollment: bundles already encrypted to it can still be opened after enrolling again.
+     */
+    async encryptionKeyPair(): Promise<EncryptionKeyPair> {
+      const existing = await get<EncryptionKeyPair>(keys.encryptionKeys);
+      if (existing) return existing;
+      // Generated outside the transaction, as in deviceKeyPair.
+      const generated = (await crypto.subtle.generateKey('X25519', false, ['deriveBits'])) as CryptoKeyPair;
+      const publicKey = await exportPublicKey(generated.publicKey);
+      return db.transaction('rw', db.syncState, async () => {
+        const raced = await get<EncryptionKeyPair>(keys.encryptionKeys);
+        if (raced) return raced;
+        const pair: EncryptionKeyPair = { publicKey, privateKey: generated.privateKey };
+        await set(keys.encryptionKeys, pair);
+        return pair;
+      });
+    },
+
+    /** The stored X25519 key pair, if any (without making one). */
+    storedEncryptionKeyPair: () => get<EncryptionKeyPair>(keys.encryptionKeys),
 
     loadLastSync: () => get<LastSync>(keys.lastSync),
     saveLastSync: (last: LastSync) => set(keys.lastSync, last),

@@ -1,4 +1,5 @@
 import { ActivityIndex } from './activityIndex';
+import { createBundleStore, type BundleStore } from './bundleStore';
 import { openStepDatabase, type StepDatabase } from './database';
 import { createRepository, type Repository } from './repository';
 import { createServerSyncData, type ServerSyncData } from './serverSync';
@@ -9,12 +10,15 @@ export interface Store {
   activityIndex: ActivityIndex;
   /** Network sync's data: enrollment, device keys, cursor, refused changes. */
   serverSync: ServerSyncData;
+  /** Bundles' data and the port bundle exchange runs over: kept chunks, progress, log, quarantine, acknowledgements. */
+  bundles: BundleStore;
 }
 
 export function createStore(db: StepDatabase = openStepDatabase()): Store {
   const repository = createRepository(db);
   const store = { db, repository, activityIndex: new ActivityIndex(db, repository) };
-  return { ...store, serverSync: createServerSyncData(store) };
+  const serverSync = createServerSyncData(store);
+  return { ...store, serverSync, bundles: createBundleStore({ ...store, serverSync }) };
 }
 
 let current: Store | undefined;

@@ -2,6 +2,8 @@ import commonEn from '../app/locales/en.json';
 import commonZh from '../app/locales/zh.json';
 import activitiesEn from '../features/activities/locales/en.json';
 import activitiesZh from '../features/activities/locales/zh.json';
+import bundlesEn from '../features/bundles/locales/en.json';
+import bundlesZh from '../features/bundles/locales/zh.json';
 import conflictsEn from '../features/conflicts/locales/en.json';
 import conflictsZh from '../features/conflicts/locales/zh.json';
 import dataEn from '../features/data/locales/en.json';
@@ -29,6 +31,7 @@ export const resources = {
     history: historyEn,
     conflicts: conflictsEn,
     sync: syncEn,
+    bundles: bundlesEn,
   },
   zh: {
     common: commonZh,
@@ -40,6 +43,7 @@ export const resources = {
     history: historyZh,
     conflicts: conflictsZh,
     sync: syncZh,
+    bundles: bundlesZh,
   },
 } as const;
 

@@ -7,6 +7,8 @@ import type { Enrollment } from '../db/serverSync';
 export interface SignInSession {
   serverUrl: string;
   serverPublicKey: string;
+  /** The server's X25519 key from serverInfo, pinned at enrollment with serverPublicKey (bundles to the server). */
+  serverEncryptionPublicKey?: string;
   serverVersion: string;
   token: string;
   user: UserInfo;

@@ -53,7 +53,7 @@ export async function enrollDevice(
   db: Queryable,
   key: ServerKey,
   user: UserRow,
-  request: { deviceId: string; devicePublicKey: string; name: string },
+  request: { deviceId: string; devicePublicKey: string; name: string; encryptionPublicKey?: string },
 ): Promise<DeviceCertificate> {
   const certificate = await signCertificate(
     {
@@ -67,6 +67,7 @@ export async function enrollDevice(
       countries: [...user.countries],
       issuedAt: new Date().toISOString(),
       issuer: key.publicKey,
+      ...(request.encryptionPublicKey ? { encryptionPublicKey: request.encryptionPublicKey } : {}),
     },
     key.privateKey,
   );

@@ -21,6 +21,9 @@ describe('the admin command line', () => {
       ok: true,
       command: { kind: 'user-add', username: 'somchai', displayName: 'Somchai K.', role: 'field-officer', countries: ['TH', 'LA'] },
     });
+    expect(parseCommand(['bundle', 'import', 'from-laos.stepbundle'])).toEqual({ ok: true, command: { kind: 'bundle-import', file: 'from-laos.stepbundle' } });
+    expect(parseCommand(['bundle', 'log'])).toEqual({ ok: true, command: { kind: 'bundle-log', limit: 20 } });
+    expect(parseCommand(['bundle', 'log', '--limit', '5'])).toEqual({ ok: true, command: { kind: 'bundle-log', limit: 5 } });
     expect(parseCommand(['device', 'revoke', 'dev-1', '--reason', 'stolen laptop'])).toEqual({ ok: true, command: { kind: 'device-revoke', deviceId: 'dev-1', reason: 'stolen laptop' } });
   });
 
@@ -35,6 +38,10 @@ describe('the admin command line', () => {
     expect(error(['device', 'revoke', 'bad id!', '--reason', 'x'])).toMatch(/is not a device id/);
     expect(error(['user', 'list', '--reason', 'x'])).toMatch(/--reason does not apply/);
     expect(error(['user', 'list', 'extra'])).toMatch(/unexpected argument "extra"/);
+    expect(error(['bundle', 'import'])).toBe('bundle import needs a file');
+    expect(error(['bundle', 'import', 'a', 'b'])).toBe('unexpected argument "b"');
+    expect(error(['bundle', 'log', '--limit', '0'])).toBe('--limit must be a positive whole number');
+    expect(error(['bundle', 'log', '--limit', 'x'])).toBe('--limit must be a positive whole number');
     expect(error(['frobnicate'])).toBe('unknown command "frobnicate"');
     expect(error(['--nope'])).toMatch(/nope/);
   });

@@ -15,7 +15,9 @@ export type Command =
   | { kind: 'user-add'; username: string; displayName: string; role: UserRole; countries: CountryCode[] }
   | { kind: 'user-list' }
   | { kind: 'device-list' }
-  | { kind: 'device-revoke'; deviceId: string; reason: string };
+  | { kind: 'device-revoke'; deviceId: string; reason: string }
+  | { kind: 'bundle-import'; file: string }
+  | { kind: 'bundle-log'; limit: number };
 
 export type Parsed = { ok: true; command: Command } | { ok: false; message: string };
 
@@ -29,6 +31,8 @@ export const usage = `Usage: npm run server -- [command]
   device list                  list enrolled devices
   device revoke DEVICE_ID --reason TEXT
                                revoke a device: its requests are refused from now on
+  bundle import FILE           import a sync bundle addressed to this server (*.stepbundle)
+  bundle log [--limit N]       the latest bundle imports, refusals included (default 20)
   --help                       this text
 
 Roles: ${userRoleSchema.options.join(', ')}. Countries: ISO codes, comma-separated.`;
@@ -50,6 +54,7 @@ export function parseCommand(argv: readonly string[]): Parsed {
         countries: { type: 'string' },
         reason: { type: 'string' },
         password: { type: 'string' },
+        limit: { type: 'string' },
       },
     });
   } catch (error) {
@@ -102,6 +107,20 @@ export function parseCommand(argv: readonly string[]): Parsed {
     if (!deviceIdSchema.safeParse(deviceId).success) return fail(`"${deviceId}" is not a device id`);
     if (!values.reason?.trim()) return fail('device revoke needs --reason');
     return { ok: true, command: { kind: 'device-revoke', deviceId, reason: values.reason.trim() } };
+  }
+  if (group === 'bundle' && action === 'import') {
+    const problem = only([], 1);
+    if (problem) return fail(problem);
+    const file = rest[0];
+    if (!file) return fail('bundle import needs a file');
+    return { ok: true, command: { kind: 'bundle-import', file } };
+  }
+  if (group === 'bundle' && action === 'log') {
+    const problem = only(['limit'], 0);
+    if (problem) return fail(problem);
+    const limit = values.limit === undefined ? 20 : /^\d{1,6}$/.test(values.limit) ? Number(values.limit) : NaN;
+    if (!(limit >= 1)) return fail('--limit must be a positive whole number');
+    return { ok: true, command: { kind: 'bundle-log', limit } };
   }
   return fail(`unknown command "${positionals.join(' ')}"`);
 }

@@ -1,5 +1,11 @@
+import { readFile } from 'node:fs/promises';
 import { passwordSchema } from '@shared/api/contract';
+import { BundleError, bundleErrorText } from '@shared/bundle/errors';
 import { listDevices, revokeDevice } from '../auth/devices';
+import { loadServerKey } from '../auth/serverKey';
+import { importBundle } from '../bundles/import';
+import { bundleImportLog } from '../bundles/log';
+import { importSummaryLines } from '../bundles/summary';
 import { createUser, listUsers, UserExistsError } from '../auth/users';
 import type { Database } from '../db/database';
 import { ApiFailure } from '../http/errors';
@@ -49,6 +55,32 @@ export async function runCommand(db: Database, command: Exclude<Command, { kind:
         io.err(`${command.deviceId}: ${error.message}`);
         return 1;
       }
+    case 'bundle-import': {
+      let bytes: Uint8Array;
+      try {
+        bytes = await readFile(command.file);
+      } catch (error) {
+        io.err(`${command.file}: cannot read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+        return 2;
+      }
+      try {
+        const answer = await importBundle(db, await loadServerKey(db), bytes, { kind: 'cli' });
+        for (const line of importSummaryLines(answer)) io.out(line);
+        return 0;
+      } catch (error) {
+        if (!(error instanceof BundleError)) throw error;
+        io.err(`${command.file}: refused, nothing imported. ${bundleErrorText(error)}`);
+        return 1;
+      }
+    }
+    case 'bundle-log':
+      for (const entry of await bundleImportLog(db, command.limit)) {
+        const detail = Object.entries(entry.detail)
+          .map(([name, value]) => `${name} ${typeof value === 'object' ? JSON.stringify(value) : String(value)}`)
+          .join(', ');
+        io.out([entry.importedAt, entry.result, entry.bundleId ?? '-', entry.exporterDevice ?? '-', entry.viaDevice ? `${entry.importedBy} via ${entry.viaDevice}` : entry.importedBy, detail].join('\t'));
+      }
+      return 0;
   }
 }
 

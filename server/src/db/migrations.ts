@@ -107,6 +107,30 @@ create table request_signatures (
 create index request_signatures_expires on request_signatures (expires_at);
 `,
   },
+  {
+    version: 2,
+    name: 'server encryption key, bundle imports',
+    sql: `
+create table server_encryption_keys (
+  id integer primary key check (id = 1),
+  public_key text not null,
+  private_key_pkcs8 text not null,
+  created_at timestamptz not null default now()
+);
+create table bundle_imports (
+  id bigserial primary key,
+  bundle_id text,
+  exporter_device text,
+  imported_at timestamptz not null default now(),
+  imported_by text not null,
+  via_device text,
+  result text not null check (result in ('ok', 'nothing-new', 'partial', 'refused', 'failed')),
+  detail jsonb not null
+);
+create index bundle_imports_bundle on bundle_imports (bundle_id);
+create index bundle_imports_at on bundle_imports (imported_at);
+`,
+  },
 ];
 
 export const latestVersion = Math.max(...migrations.map((m) => m.version));

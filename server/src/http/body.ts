@@ -5,31 +5,32 @@ import { maxJsonDepth } from '@shared/api/contract';
 /**
  * Reads a request body up to `max` bytes and refuses anything bigger before holding it all: a declared
  * length is checked first, and a body that does not declare one (chunked) is counted as it streams in.
+ * A declared length is allocated once, so a large body (a bundle) is held once, not twice.
  */
 export async function readBody(request: Request, max: number): Promise<Uint8Array> {
-  const declared = request.headers.get('content-length');
-  if (declared !== null && Number(declared) > max) throw tooLarge(max);
+  const header = request.headers.get('content-length');
+  const declared = header !== null && /^\d{1,15}$/.test(header) ? Number(header) : undefined;
+  if (declared !== undefined && declared > max) throw tooLarge(max);
   if (!request.body) return new Uint8Array(0);
-  const chunks: Uint8Array[] = [];
+  let buffer = new Uint8Array(declared ?? Math.min(max, 64 * 1024));
   let size = 0;
   const reader = request.body.getReader();
   for (;;) {
     const { done, value } = await reader.read();
     if (done) break;
-    size += value.byteLength;
-    if (size > max) {
+    if (size + value.byteLength > max) {
       await reader.cancel().catch(() => undefined);
       throw tooLarge(max);
     }
-    chunks.push(value);
+    if (size + value.byteLength > buffer.byteLength) {
+      const grown = new Uint8Array(Math.min(max, Math.max(buffer.byteLength * 2, size + value.byteLength)));
+      grown.set(buffer.subarray(0, size));
+      buffer = grown;
+    }
+    buffer.set(value, size);
+    size += value.byteLength;
   }
-  const out = new Uint8Array(size);
-  let at = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, at);
-    at += chunk.byteLength;
-  }
-  return out;
+  return size === buffer.byteLength ? buffer : buffer.slice(0, size);
 }
 
 const tooLarge = (max: number) => new ApiFailure('body-too-large', `the request body is larger than ${max} bytes`, { maxBytes: max });

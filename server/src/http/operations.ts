@@ -44,7 +44,7 @@ export function mountOperations(app: Hono<AppEnv>, deps: AppDeps, handlers: Hand
       let auth: unknown;
       let body: Uint8Array | undefined;
       const request = 'request' in operation ? operation.request : undefined;
-      const maxBytes = request === 'binary' ? maxAttachmentBytes : maxJsonBodyBytes;
+      const maxBytes = ('maxBytes' in operation ? operation.maxBytes : undefined) ?? (request === 'binary' ? maxAttachmentBytes : maxJsonBodyBytes);
       if (operation.auth === 'user') {
         auth = await authenticateUser(c, deps);
       } else if (operation.auth === 'device') {

@@ -14,5 +14,5 @@ export const systemHandlers: Pick<Handlers, 'healthz' | 'readyz' | 'serverInfo'>
       return c.json({ status: 'not-ready', detail: 'the database does not answer' }, 503);
     }
   },
-  serverInfo: async ({ deps }) => ({ name: 'step-server', version: deps.version, publicKey: deps.serverKey.publicKey, time: new Date().toISOString() }),
+  serverInfo: async ({ deps }) => ({ name: 'step-server', version: deps.version, publicKey: deps.serverKey.publicKey, encryptionPublicKey: deps.serverKey.encryptionPublicKey, time: new Date().toISOString() }),
 };

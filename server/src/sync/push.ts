@@ -1,39 +1,23 @@
-import { writeRefusal, type Principal } from '@shared/access/rules';
-import type { ChangeRefusal, PushResponse } from '@shared/api/contract';
-import type { RecordRef } from '@shared/domain/scope';
+import type { PushResponse } from '@shared/api/contract';
 import type { Change } from '@shared/sync/change';
-import { SyncEngine } from '@shared/sync/engine';
-import { checkFieldValue } from '@shared/sync/fieldValues';
-import { materialize } from '@shared/sync/merge';
-import { advisoryLocks, type Database, type Queryable } from '../db/database';
+import type { Database } from '../db/database';
 import { ApiFailure } from '../http/errors';
-import { PgStorage } from './pgStorage';
-import { changeColumns, changeOf, recordKey, type ChangeRow } from './rows';
-import { readRecordValues, scopeLevel, scopesOf, type RecordValues } from './scope';
-import { refreshScopes } from './scopeRefresh';
+import { applyDeviceRun, lockSyncWrites, processedSeqs, type Originator } from './deviceRun';
 
-/** The engine's own id on the server: it stamps nothing, but the engine needs a valid device id. */
-const serverEngineDevice = 'step-server';
-
-export interface Pusher {
-  deviceId: string;
-  principal: Principal;
-}
+export type Pusher = Originator;
 
 /**
  * One push, in one transaction behind the global write lock (so server_seq order is commit order, which
- * pull's cursor relies on): continuity of seqs, then per change its author and field value, then per
- * record the access rules on its countries before and after, then the shared engine's merge. Refused
- * changes are kept for review and count as processed, so the device moves on past them.
+ * pull's cursor relies on): the device's own changes only, continuing its processed seqs without a gap
+ * (already processed ones are duplicates), then applied as one run (deviceRun.ts).
  */
 export async function push(db: Database, pusher: Pusher, changes: readonly Change[]): Promise<PushResponse> {
   const foreign = changes.find((change) => change.device !== pusher.deviceId);
   if (foreign) throw new ApiFailure('forged-change', 'a device pushes only its own changes', { seq: foreign.seq, device: foreign.device });
 
   return db.transaction(async (tx) => {
-    await tx.query('select pg_advisory_xact_lock($1)', [advisoryLocks.syncWrite]);
-    const [progress] = await tx.query<{ processed_seq: string | number }>('select processed_seq from device_progress where device = $1', [pusher.deviceId]);
-    const processed = Number(progress?.processed_seq ?? 0);
+    await lockSyncWrites(tx);
+    const processed = (await processedSeqs(tx, [pusher.deviceId])).get(pusher.deviceId) ?? 0;
 
     let expected = processed + 1;
     let duplicates = 0;
@@ -47,118 +31,7 @@ export async function push(db: Database, pusher: Pusher, changes: readonly Chang
       }
     }
     const received = expected - 1;
-    if (fresh.length === 0) return { accepted: 0, duplicates, refused: [], received };
-
-    const refused: (ChangeRefusal & { change: Change })[] = [];
-    const refuse = (change: Change, reason: ChangeRefusal['reason'], detail?: string) =>
-      refused.push({ seq: change.seq, entity: change.entity, recordId: change.recordId, field: change.field, reason, ...(detail ? { detail } : {}), change });
-
-    const authors = new Set([`device:${pusher.deviceId}`, `user:${pusher.principal.userId}`]);
-    const byRecord = new Map<string, Change[]>();
-    for (const change of fresh) {
-      if (!authors.has(change.author)) {
-        refuse(change, 'forged-author', `author must be device:${pusher.deviceId} or user:${pusher.principal.userId}`);
-        continue;
-      }
-      const check = checkFieldValue(change.entity, change.field, change.value);
-      if (!check.ok) {
-        refuse(change, check.reason, check.detail);
-        continue;
-      }
-      const key = recordKey(change.entity, change.recordId);
-      let list = byRecord.get(key);
-      if (!list) byRecord.set(key, (list = []));
-      list.push(change);
-    }
-
-    const accepted = await authorize(tx, pusher.principal, byRecord, refuse);
-
-    let applied = 0;
-    if (accepted.length > 0) {
-      const created = new Set<string>();
-      const existing = await readRecordValues(tx, refsOf(accepted));
-      for (const change of accepted) if (!existing.has(recordKey(change.entity, change.recordId))) created.add(recordKey(change.entity, change.recordId));
-      const result = await new SyncEngine(new PgStorage(tx), serverEngineDevice, 'server').apply(accepted);
-      // Every change here passed the contract's schema already; a rejection would be a server bug.
-      if (result.rejected.length > 0) throw new Error(`engine rejected ${result.rejected.length} validated changes`);
-      applied = result.applied;
-      duplicates += result.duplicates;
-      await refreshScopes(tx, refsOf(accepted), created);
-    }
-
-    if (refused.length > 0) {
-      await tx.query(
-        `insert into refused_changes (device, seq, change, reason, detail)
-         select x.device, x.seq, x.change, x.reason, x.detail from jsonb_to_recordset($1::text::jsonb) as x(device text, seq bigint, change text, reason text, detail text)`,
-        [JSON.stringify(refused.map((r) => ({ device: pusher.deviceId, seq: r.seq, change: JSON.stringify(r.change), reason: r.reason, detail: r.detail ?? null })))],
-      );
-    }
-    await tx.query(
-      'insert into device_progress (device, processed_seq) values ($1, $2) on conflict (device) do update set processed_seq = greatest(device_progress.processed_seq, excluded.processed_seq)',
-      [pusher.deviceId, received],
-    );
-    return { accepted: applied, duplicates, refused: refused.map(({ change: _change, ...refusal }) => refusal), received };
+    const outcome = await applyDeviceRun(tx, pusher, fresh);
+    return { accepted: outcome.applied, duplicates: duplicates + outcome.duplicates, refused: outcome.refused, received };
   });
-}
-
-const refsOf = (changes: readonly Change[]): RecordRef[] => {
-  const refs = new Map<string, RecordRef>();
-  for (const change of changes) refs.set(recordKey(change.entity, change.recordId), { entity: change.entity, recordId: change.recordId });
-  return [...refs.values()];
-};
-
-/**
- * The access rules per record: its countries before (as the server holds it) and after (merged with this
- * push's changes). Records are decided in scope order (activities before what hangs off them, documents
- * last), so a participation pushed with its new activity is judged by that activity as it will be, and
- * by nothing a refused change would have made it.
- */
-async function authorize(
-  tx: Queryable,
-  principal: Principal,
-  byRecord: ReadonlyMap<string, Change[]>,
-  refuse: (change: Change, reason: ChangeRefusal['reason'], detail?: string) => void,
-): Promise<Change[]> {
-  if (byRecord.size === 0) return [];
-  const groups = [...byRecord.values()];
-  const refs = groups.map((group) => ({ entity: group[0]!.entity, recordId: group[0]!.recordId }));
-  const before = await readRecordValues(tx, refs);
-  const heldRows = await tx.query<ChangeRow>(
-    `select ${changeColumns} from changes c join unnest($1::text[], $2::text[]) as k(entity, record_id) on c.entity = k.entity and c.record_id = k.record_id`,
-    [refs.map((ref) => ref.entity), refs.map((ref) => ref.recordId)],
-  );
-  const held = new Map<string, Change[]>();
-  for (const change of heldRows.map(changeOf)) {
-    const key = recordKey(change.entity, change.recordId);
-    let list = held.get(key);
-    if (!list) held.set(key, (list = []));
-    list.push(change);
-  }
-
-  const beforeList = refs.map((ref) => before.get(recordKey(ref.entity, ref.recordId)));
-  const present = beforeList.filter((record): record is RecordValues => record !== undefined);
-  const presentScopes = await scopesOf(tx, present);
-  const beforeScopes = new Map(present.map((record, i) => [recordKey(record.entity, record.recordId), presentScopes[i]!]));
-
-  const after = groups.map((group): RecordValues => {
-    const { entity, recordId } = group[0]!;
-    return { entity, recordId, values: materialize([...(held.get(recordKey(entity, recordId)) ?? []), ...group]).values };
-  });
-  const overlay = new Map<string, RecordValues>();
-  const accepted: Change[] = [];
-  for (const level of [0, 1, 2] as const) {
-    const batch = after.map((record, i) => ({ record, group: groups[i]! })).filter(({ record }) => scopeLevel(record) === level);
-    const afterScopes = await scopesOf(tx, batch.map(({ record }) => record), overlay);
-    for (const [i, { record, group }] of batch.entries()) {
-      const refusal = writeRefusal(principal, beforeScopes.get(recordKey(record.entity, record.recordId)), afterScopes[i]!);
-      if (refusal) {
-        const detail = `${record.entity} ${record.recordId}: countries ${beforeScopes.get(recordKey(record.entity, record.recordId))?.join(',') ?? '(new)'} → ${afterScopes[i]!.join(',') || '(none)'}`;
-        group.forEach((change) => refuse(change, refusal, detail));
-      } else {
-        overlay.set(recordKey(record.entity, record.recordId), record);
-        accepted.push(...group);
-      }
-    }
-  }
-  return accepted.sort((a, b) => a.seq - b.seq);
 }

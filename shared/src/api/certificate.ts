@@ -27,6 +27,11 @@ export const deviceCertificateBodySchema = z.strictObject({
   issuedAt: z.iso.datetime(),
   /** The issuing server's public key, so a certificate names the key to check it with. */
   issuer: publicKeySchema,
+  /**
+   * The device's X25519 public key (raw 32 bytes, base64url), to encrypt bundles to it (issue 5). Optional:
+   * certificates issued before bundles existed have none, and a device without one receives passphrase bundles.
+   */
+  encryptionPublicKey: z.string().regex(/^[A-Za-z0-9_-]{43}$/, { error: 'a 32-byte X25519 public key, base64url' }).optional(),
 });
 export type DeviceCertificateBody = z.infer<typeof deviceCertificateBodySchema>;
 

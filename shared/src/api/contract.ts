@@ -4,6 +4,7 @@ import { userRoleSchema } from '../domain/taxonomy/roles';
 import { sha256Schema } from '../domain/entities/document';
 import { changeSchema } from '../sync/change';
 import { deviceIdSchema } from '../sync/hlc';
+import { signedRevocationListSchema, versionVectorSchema, x25519PublicKeySchema } from '../bundle/format';
 import { deviceCertificateSchema, publicKeySchema } from './certificate';
 
 /**
@@ -23,6 +24,8 @@ export const maxPullLimit = 10_000;
 /** Any JSON request body larger than this is refused before it is parsed. */
 export const maxJsonBodyBytes = 8 * 1024 * 1024;
 export const maxAttachmentBytes = 25 * 1024 * 1024;
+/** A bundle uploaded to the server (POST /api/v1/bundles): below the format's own file limit. */
+export const maxBundleBytes = 512 * 1024 * 1024;
 /**
  * How deeply a request's JSON may nest. Records nest a few levels (a value's objects and lists inside a
  * change inside a push); anything far deeper is hostile, and would exhaust the stack of a recursive
@@ -54,6 +57,8 @@ export const serverInfoSchema = z.object({
   version: z.string(),
   /** The key that signs device certificates: desks pin it at enrollment. */
   publicKey: publicKeySchema,
+  /** The X25519 key bundles addressed to the server are encrypted to: desks pin it with `publicKey`. */
+  encryptionPublicKey: x25519PublicKeySchema,
   time: z.iso.datetime(),
 });
 
@@ -62,6 +67,8 @@ export const enrollRequestSchema = z.strictObject({
   devicePublicKey: publicKeySchema,
   /** What the person calls this computer, shown in device lists ("Somchai's laptop"). */
   name: z.string().trim().min(1).max(100),
+  /** This device's X25519 key, so that bundles can be encrypted to it; the certificate carries it. */
+  encryptionPublicKey: x25519PublicKeySchema.optional(),
 });
 export const enrollResponseSchema = z.object({ certificate: deviceCertificateSchema, serverPublicKey: publicKeySchema });
 
@@ -107,6 +114,26 @@ export const pullResponseSchema = z.object({
 });
 export type PullResponse = z.infer<typeof pullResponseSchema>;
 
+/** What importing a bundle on the server did (server/src/bundles/import.ts). */
+export const bundleImportResponseSchema = z.object({
+  bundleId: z.string(),
+  /** 'nothing-new': every change was already held; 'partial': some wait for changes the bundle lacks. */
+  result: z.enum(['ok', 'nothing-new', 'partial']),
+  /** Changes merged into the server's records. */
+  applied: z.number().int().nonnegative(),
+  /** Changes the server had already processed (by device and seq). */
+  duplicates: z.number().int().nonnegative(),
+  /** Refused changes of each originating device, with the reason: kept by the server for review. */
+  refused: z.array(changeRefusalSchema.extend({ device: deviceIdSchema })),
+  /** Changes beyond a gap in a device's seqs: not applied; a later bundle or push brings the missing ones. */
+  waiting: z.array(z.object({ device: deviceIdSchema, count: z.number().int().positive(), fromSeq: z.number().int().positive(), toSeq: z.number().int().positive() })),
+  /** Attachments the bundle brought that the server did not hold yet. */
+  attachmentsStored: z.number().int().nonnegative(),
+  /** The server's processed seq of every device after the import: what an exporter may count as received. */
+  ack: versionVectorSchema,
+});
+export type BundleImportResponse = z.infer<typeof bundleImportResponseSchema>;
+
 export const attachmentPutResponseSchema = z.object({ sha256: sha256Schema, size: z.number().int().nonnegative(), stored: z.boolean() });
 
 export const deviceInfoSchema = z.object({
@@ -143,8 +170,10 @@ export interface ApiOperation {
   auth: 'none' | 'user' | 'device';
   summary: string;
   params?: z.ZodType;
-  /** 'binary': raw bytes (attachments). */
+  /** 'binary': raw bytes (attachments, bundles). */
   request?: z.ZodType | 'binary';
+  /** The largest body accepted, when not the default of its kind (maxJsonBodyBytes, maxAttachmentBytes). */
+  maxBytes?: number;
   response: z.ZodType | 'binary';
 }
 
@@ -163,6 +192,16 @@ export const apiContract = {
   pull: { method: 'POST', path: '/api/v1/sync/pull', auth: 'device', summary: "Receive changes in this device's scope beyond a cursor", request: pullRequestSchema, response: pullResponseSchema },
   putAttachment: { method: 'PUT', path: '/api/v1/attachments/{sha256}', auth: 'device', summary: 'Upload a file by its SHA-256 (verified)', params: sha256Params, request: 'binary', response: attachmentPutResponseSchema },
   getAttachment: { method: 'GET', path: '/api/v1/attachments/{sha256}', auth: 'device', summary: 'Download a file by its SHA-256', params: sha256Params, response: 'binary' },
+  revocations: { method: 'GET', path: '/api/v1/revocations', auth: 'device', summary: 'Every revoked device, signed by the server key', response: signedRevocationListSchema },
+  importBundle: {
+    method: 'POST',
+    path: '/api/v1/bundles',
+    auth: 'device',
+    summary: 'Import a bundle addressed to the server (application/octet-stream); each change counts as its originating device',
+    request: 'binary',
+    maxBytes: maxBundleBytes,
+    response: bundleImportResponseSchema,
+  },
 } as const satisfies Record<string, ApiOperation>;
 
 export type ApiContract = typeof apiContract;

@@ -26,6 +26,8 @@ export const apiErrorCodes = [
   'device-taken',
   'user-exists',
   'hash-mismatch',
+  /** A sync bundle failed a check (details: bundleCode, params, message); nothing of it was applied. */
+  'bundle-refused',
   'not-ready',
   'internal',
 ] as const;
@@ -63,6 +65,7 @@ export const apiErrorStatus: Record<ApiErrorCode, number> = {
   'device-taken': 409,
   'user-exists': 409,
   'hash-mismatch': 422,
+  'bundle-refused': 422,
   'not-ready': 503,
   internal: 500,
 };

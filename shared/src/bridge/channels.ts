@@ -10,7 +10,7 @@
 export const bridgeGlobalName = 'stepBridge';
 
 /** Request/response channels (`invoke`). contract.ts holds a schema pair for each. */
-export const bridgeChannels = ['app:getInfo', 'files:saveAs'] as const;
+export const bridgeChannels = ['app:getInfo', 'files:saveAs', 'files:open', 'drives:list', 'bundle:writeToDrive'] as const;
 export type BridgeChannel = (typeof bridgeChannels)[number];
 
 export function isBridgeChannel(value: unknown): value is BridgeChannel {
@@ -19,7 +19,15 @@ export function isBridgeChannel(value: unknown): value is BridgeChannel {
 
 /** The one main → renderer event: the application menu asking the renderer to do something. */
 export const menuCommandEvent = 'menu:command';
-export const menuCommands = ['import-records', 'load-demo-data', 'go-activities', 'go-organizations', 'go-settings'] as const;
+export const menuCommands = [
+  'import-records',
+  'load-demo-data',
+  'export-bundle',
+  'import-bundle',
+  'go-activities',
+  'go-organizations',
+  'go-settings',
+] as const;
 export type MenuCommand = (typeof menuCommands)[number];
 
 export function isMenuCommand(value: unknown): value is MenuCommand {
@@ -33,8 +41,14 @@ export function isMenuCommand(value: unknown): value is MenuCommand {
  * - untrusted-sender: the caller is not the app's own page (app://step/, main frame).
  * - invalid-request: the payload does not match the channel's request schema.
  * - invalid-response: the host produced a reply that breaks the contract (a bug in the host).
- * - failed: the host tried and could not do it (disk full, permission denied, ...).
- * - unavailable: this host cannot do that at all.
+ * - failed: the host tried and could not do it, for a reason without a code of its own below.
+ * - unavailable: this host cannot do that at all (a plain browser writing to a USB drive).
+ * The rest name a failure the person can act on, so the desk can say what to do:
+ * - drive-gone: the drive is no longer connected (pulled out, or unmounted since it was listed).
+ * - no-space: the drive is full.
+ * - not-writable: the drive or the folder is read-only (a locked SD card, a write-protected stick).
+ * - verify-failed: the file read back differs from what was written; the file was removed.
+ * - too-large: the chosen file is larger than the request allows.
  */
 export const bridgeErrorCodes = [
   'unknown-channel',
@@ -43,6 +57,11 @@ export const bridgeErrorCodes = [
   'invalid-response',
   'failed',
   'unavailable',
+  'drive-gone',
+  'no-space',
+  'not-writable',
+  'verify-failed',
+  'too-large',
 ] as const;
 export type BridgeErrorCode = (typeof bridgeErrorCodes)[number];
 

@@ -8,11 +8,20 @@ import {
   formatBridgeError,
   isBridgeChannel,
   isMenuCommand,
+  bundleMimeType,
+  driveSchema,
+  drivesListResponseSchema,
+  maxFileTransferBytes,
   maxSaveBytes,
   menuCommands,
   menuCommandSchema,
+  openFileRequestSchema,
+  openFileResponseSchema,
+  parseBridgeRequest,
   saveAsRequestSchema,
   toBridgeError,
+  writeToDriveRequestSchema,
+  writeToDriveResponseSchema,
 } from './contract';
 
 const validSave = { suggestedName: 'activities.csv', mimeType: 'text/csv;charset=utf-8', data: new Uint8Array([1, 2, 3]) };
@@ -50,14 +59,21 @@ describe('bridge contract', () => {
     expect(saveAsRequestSchema.safeParse({ ...validSave, ...change }).success).toBe(false);
   });
 
-  it('refuses more than 200 MB', () => {
-    const tooBig = new Uint8Array(new ArrayBuffer(maxSaveBytes + 1));
-    expect(saveAsRequestSchema.safeParse({ ...validSave, data: tooBig }).success).toBe(false);
-    const justRight = new Uint8Array(new ArrayBuffer(maxSaveBytes));
-    expect(saveAsRequestSchema.safeParse({ ...validSave, data: justRight }).success).toBe(true);
+  it('saves sync bundles: their media type and up to the transfer limit, not past it', () => {
+    expect(saveAsRequestSchema.safeParse({ ...validSave, suggestedName: 'TH to server.stepbundle', mimeType: bundleMimeType }).success).toBe(true);
+    // Sizes are checked on byteLength alone: a view over a small buffer stands in for a huge one.
+    expect(maxSaveBytes).toBe(maxFileTransferBytes);
+    expect(saveAsRequestSchema.safeParse({ ...validSave, data: sized(maxSaveBytes) }).success).toBe(true);
+    expect(saveAsRequestSchema.safeParse({ ...validSave, data: sized(maxSaveBytes + 1) }).success).toBe(false);
+  });
+
+  it('keeps every file transfer below the size at which Electron cannot serialize a message', () => {
+    expect(maxFileTransferBytes).toBeLessThan(2 ** 29 - 1024 * 1024);
   });
 
   it('knows its channels and menu commands', () => {
+    expect(menuCommands).toEqual(expect.arrayContaining(['export-bundle', 'import-bundle']));
+    expect(isBridgeChannel('bundle:writeToDrive')).toBe(true);
     expect(isBridgeChannel('files:saveAs')).toBe(true);
     expect(isBridgeChannel('fs:readFile')).toBe(false);
     expect(isBridgeChannel(undefined)).toBe(false);
@@ -78,5 +94,89 @@ describe('bridge contract', () => {
 
   it('reports the same version as package.json', () => {
     expect(appVersion).toBe(packageJson.version);
+  });
+});
+
+/** A Uint8Array that reports `length` bytes without allocating them. */
+function sized(length: number): Uint8Array {
+  const view = new Uint8Array(1);
+  Object.defineProperty(view, 'byteLength', { value: length });
+  return view;
+}
+
+const driveId = `drive-${'0123456789abcdef'.repeat(2)}`;
+
+describe('drives:list', () => {
+  it('takes no payload and answers drives with an opaque id and a label, never a path', () => {
+    expect(bridgeContract['drives:list'].request.safeParse(undefined).success).toBe(true);
+    expect(bridgeContract['drives:list'].request.safeParse({ root: '/' }).success).toBe(false);
+    const drive = { id: driveId, label: 'KINGSTON (E:)', freeBytes: 1024, writable: true };
+    expect(drivesListResponseSchema.safeParse({ supported: true, drives: [drive] }).success).toBe(true);
+    expect(drivesListResponseSchema.safeParse({ supported: false, drives: [] }).success).toBe(true);
+    expect(driveSchema.safeParse({ ...drive, path: '/media/ana/KINGSTON' }).success).toBe(false);
+    expect(driveSchema.safeParse({ ...drive, id: '/media/ana/KINGSTON' }).success).toBe(false);
+    expect(driveSchema.safeParse({ ...drive, freeBytes: -1 }).success).toBe(false);
+  });
+});
+
+describe('bundle:writeToDrive', () => {
+  const valid = { driveId, fileName: 'TH-2025-06-01.stepbundle', data: new Uint8Array([1, 2]) };
+
+  it('accepts a drive id, a plain .stepbundle name and the bytes', () => {
+    expect(writeToDriveRequestSchema.safeParse(valid).success).toBe(true);
+    expect(writeToDriveRequestSchema.safeParse({ ...valid, fileName: '泰国 officer.STEPBUNDLE' }).success).toBe(true);
+    expect(writeToDriveRequestSchema.safeParse({ ...valid, data: sized(maxFileTransferBytes) }).success).toBe(true);
+  });
+
+  it.each([
+    ['a path for a drive', { driveId: '/media/ana/STICK' }],
+    ['a Windows drive for a drive', { driveId: 'E:' }],
+    ['a traversal in the name', { fileName: '../../.bashrc.stepbundle' }],
+    ['a folder in the name', { fileName: 'bundles/a.stepbundle' }],
+    ['a Windows path in the name', { fileName: 'E:\\a.stepbundle' }],
+    ['another extension', { fileName: 'a.exe' }],
+    ['the extension alone', { fileName: '.stepbundle' }],
+    ['data past the limit', { data: sized(maxFileTransferBytes + 1) }],
+    ['data that is not bytes', { data: 'AAAA' }],
+    ['an unknown field', { folder: '/tmp' }],
+  ])('refuses %s', (_label, change) => {
+    expect(writeToDriveRequestSchema.safeParse({ ...valid, ...change }).success).toBe(false);
+  });
+
+  it('says which field is wrong', () => {
+    const parsed = parseBridgeRequest('bundle:writeToDrive', { ...valid, fileName: 'a/b.stepbundle' });
+    expect(parsed).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
+    expect(!parsed.ok && parsed.error.message).toContain('fileName: the file name contains a path separator');
+  });
+
+  it('answers only a verified write', () => {
+    expect(writeToDriveResponseSchema.safeParse({ fileName: 'a (2).stepbundle', bytes: 2, verified: true }).success).toBe(true);
+    expect(writeToDriveResponseSchema.safeParse({ fileName: 'a.stepbundle', bytes: 2, verified: false }).success).toBe(false);
+  });
+});
+
+describe('files:open', () => {
+  it('takes extensions and a size limit', () => {
+    expect(openFileRequestSchema.safeParse({ accept: ['.stepbundle'], maxBytes: 1000 }).success).toBe(true);
+    expect(openFileRequestSchema.safeParse({ accept: ['.stepbundle'], maxBytes: maxFileTransferBytes }).success).toBe(true);
+  });
+
+  it.each([
+    ['no extension', { accept: [] }],
+    ['an extension without a dot', { accept: ['stepbundle'] }],
+    ['a wildcard', { accept: ['*'] }],
+    ['a path as an extension', { accept: ['./../x'] }],
+    ['no size limit', { maxBytes: undefined }],
+    ['a limit past the transfer limit', { maxBytes: maxFileTransferBytes + 1 }],
+    ['a folder to start in', { defaultPath: '/etc' }],
+  ])('refuses %s', (_label, change) => {
+    expect(openFileRequestSchema.safeParse({ accept: ['.stepbundle'], maxBytes: 1000, ...change }).success).toBe(false);
+  });
+
+  it('answers a file or a cancelled picker', () => {
+    expect(openFileResponseSchema.safeParse({ cancelled: true }).success).toBe(true);
+    expect(openFileResponseSchema.safeParse({ cancelled: false, fileName: 'a.stepbundle', data: new Uint8Array([1]) }).success).toBe(true);
+    expect(openFileResponseSchema.safeParse({ cancelled: false, fileName: 'a.stepbundle' }).success).toBe(false);
+    expect(openFileResponseSchema.safeParse({ fileName: 'a.stepbundle', data: new Uint8Array([1]) }).success).toBe(false);
   });
 });

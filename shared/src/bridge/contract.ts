@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { bundleFileExtension } from '../bundle/format';
 import type { BridgeChannel, BridgeFailure, MenuCommand } from './channels';
 import { menuCommands } from './channels';
 import { plainFileNameSchema } from './fileName';
@@ -16,13 +17,24 @@ import { plainFileNameSchema } from './fileName';
  */
 
 export * from './channels';
+export * from './fileKinds';
 export * from './fileName';
 export { appVersion } from './version';
 
 export const menuCommandSchema = z.enum(menuCommands);
 
-/** The largest file `files:saveAs` accepts: it travels through IPC in one message, held in memory. */
-export const maxSaveBytes = 200 * 1024 * 1024;
+/**
+ * The largest file one invoke carries, either way (`files:saveAs`, `bundle:writeToDrive`, `files:open`): it
+ * travels through IPC in one message, held in memory on both sides. Below 512 MiB on purpose: Electron
+ * serializes a message into one buffer and grows it 4x at a time, so a message past 2^29 bytes asks for a
+ * 2 GiB shared-memory region, which Chromium refuses and the process crashes (electron/electron#53961).
+ * 500 MiB leaves room for the message's envelope.
+ */
+export const maxFileTransferBytes = 500 * 1024 * 1024;
+/** The largest file `files:saveAs` accepts (a CSV export or a sync bundle). */
+export const maxSaveBytes = maxFileTransferBytes;
+/** The media type of a `*.stepbundle` file, for `files:saveAs` and downloads. */
+export const bundleMimeType = 'application/vnd.step.bundle';
 
 export const appInfoSchema = z.object({
   host: z.enum(['electron', 'browser']),
@@ -35,6 +47,11 @@ export const appInfoSchema = z.object({
 export type AppInfo = z.infer<typeof appInfoSchema>;
 
 /** type/subtype with optional parameters, e.g. `text/csv;charset=utf-8`. */
+const bytesAtMost = (max: number) =>
+  z
+    .instanceof(Uint8Array, { error: 'data must be a Uint8Array' })
+    .refine((data) => data.byteLength <= max, { error: `data must be at most ${max} bytes` });
+
 const mimeTypePattern =
   /^[a-z0-9][a-z0-9!#$&^_.+-]*\/[a-z0-9][a-z0-9!#$&^_.+-]*(\s*;\s*[a-z0-9!#$&^_.+-]+=("[^"\\\r\n]*"|[a-z0-9!#$&^_.+-]+))*$/i;
 
@@ -42,9 +59,7 @@ export const saveAsRequestSchema = z.strictObject({
   /** Offered in the save dialog; the user may change it. A name only: the folder is the user's choice. */
   suggestedName: plainFileNameSchema,
   mimeType: z.string().max(255).regex(mimeTypePattern, { error: 'mimeType must look like type/subtype' }),
-  data: z
-    .instanceof(Uint8Array, { error: 'data must be a Uint8Array' })
-    .refine((data) => data.byteLength <= maxSaveBytes, { error: `data must be at most ${maxSaveBytes} bytes` }),
+  data: bytesAtMost(maxSaveBytes),
 });
 export type SaveAsRequest = z.infer<typeof saveAsRequestSchema>;
 
@@ -56,9 +71,80 @@ export const saveAsResponseSchema = z.object({
 });
 export type SaveAsResponse = z.infer<typeof saveAsResponseSchema>;
 
+/** A file name's extension as a file picker takes it: `.stepbundle`, `.csv`. */
+export const fileExtensionSchema = z.string().regex(/^\.[a-z0-9]{1,16}$/i, { error: 'an extension such as .stepbundle' });
+
+export const openFileRequestSchema = z.strictObject({
+  /** Extensions the picker offers (a hint: the person may still choose another file, so read what comes back with care). */
+  accept: z.array(fileExtensionSchema).min(1).max(10),
+  /** A larger file is refused with `too-large` before it is read. */
+  maxBytes: z.number().int().positive().max(maxFileTransferBytes),
+});
+export type OpenFileRequest = z.infer<typeof openFileRequestSchema>;
+
+export const openFileResponseSchema = z.discriminatedUnion('cancelled', [
+  /** The person closed the picker: not an error. */
+  z.strictObject({ cancelled: z.literal(true) }),
+  z.strictObject({
+    cancelled: z.literal(false),
+    /** The file's name without its folder. */
+    fileName: z.string().min(1).max(1024),
+    data: bytesAtMost(maxFileTransferBytes),
+  }),
+]);
+export type OpenFileResponse = z.infer<typeof openFileResponseSchema>;
+
+/**
+ * A removable drive, as the renderer knows it: an opaque id (main maps it back to the mount point; the
+ * renderer never sees or sends a path) and what to show the person.
+ */
+export const driveIdSchema = z.string().regex(/^drive-[0-9a-f]{32}$/, { error: 'a drive id from drives:list' });
+export const driveSchema = z.strictObject({
+  id: driveIdSchema,
+  /** "KINGSTON (E:)", "USB_STICK": the volume's name, never a path. */
+  label: z.string().min(1).max(200),
+  /** Free space, when the host could tell. */
+  freeBytes: z.number().int().nonnegative().optional(),
+  /** False for a write-protected stick or a locked SD card: listed so the person sees why it cannot be used. */
+  writable: z.boolean(),
+});
+export type Drive = z.infer<typeof driveSchema>;
+
+export const drivesListResponseSchema = z.strictObject({
+  /** False where drives cannot be listed (a plain browser): offer `files:saveAs` instead. */
+  supported: z.boolean(),
+  drives: z.array(driveSchema).max(64),
+});
+export type DrivesListResponse = z.infer<typeof drivesListResponseSchema>;
+
+/** A plain file name that ends in `.stepbundle`. */
+export const bundleFileNameSchema = plainFileNameSchema.refine((name) => name.toLowerCase().endsWith(bundleFileExtension) && name.length > bundleFileExtension.length, {
+  error: `fileName must end with ${bundleFileExtension}`,
+});
+
+export const writeToDriveRequestSchema = z.strictObject({
+  driveId: driveIdSchema,
+  /** The name wanted; when the drive already has a file of that name, " (2)", " (3)", ... is added. */
+  fileName: bundleFileNameSchema,
+  data: bytesAtMost(maxFileTransferBytes),
+});
+export type WriteToDriveRequest = z.infer<typeof writeToDriveRequestSchema>;
+
+export const writeToDriveResponseSchema = z.strictObject({
+  /** The name the file got on the drive (the requested one, or it with a number added). */
+  fileName: z.string().min(1).max(1024),
+  bytes: z.number().int().nonnegative(),
+  /** The file was read back from the drive and its SHA-256 matched: a mismatch fails with `verify-failed`. */
+  verified: z.literal(true),
+});
+export type WriteToDriveResponse = z.infer<typeof writeToDriveResponseSchema>;
+
 export const bridgeContract = {
   'app:getInfo': { request: z.void(), response: appInfoSchema },
   'files:saveAs': { request: saveAsRequestSchema, response: saveAsResponseSchema },
+  'files:open': { request: openFileRequestSchema, response: openFileResponseSchema },
+  'drives:list': { request: z.void(), response: drivesListResponseSchema },
+  'bundle:writeToDrive': { request: writeToDriveRequestSchema, response: writeToDriveResponseSchema },
 } as const satisfies Record<BridgeChannel, { request: z.ZodType; response: z.ZodType }>;
 
 /** What the renderer passes: `void` for channels without a payload (call `invoke('app:getInfo', undefined)`). */

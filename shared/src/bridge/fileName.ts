@@ -46,7 +46,7 @@ export function fileNameProblem(name: string): string | undefined {
 
 export const plainFileNameSchema = z.string().superRefine((name, context) => {
   const problem = fileNameProblem(name);
-  if (problem) context.addIssue({ code: 'custom', message: `suggestedName ${problem}` });
+  if (problem) context.addIssue({ code: 'custom', message: `the file name ${problem}` });
 });
 
 /**

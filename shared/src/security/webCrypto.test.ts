@@ -38,3 +38,27 @@ describe('Ed25519', () => {
     expect(await sha256Hex(new Uint8Array())).toBe('e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855');
   });
 });
+
+describe('X25519, HKDF and AES-GCM', () => {
+  it('agree on a shared secret, derive keys, and refuse altered ciphertext without throwing', async () => {
+    const { aesGcmDecrypt, aesGcmEncrypt, generateX25519KeyPair, hkdfSha256, importAesGcmKey, randomBytes, x25519SharedSecret } = await import('./webCrypto');
+    const alice = await generateX25519KeyPair();
+    const bob = await generateX25519KeyPair();
+    const secret = await x25519SharedSecret(alice.privateKey, bob.publicKey);
+    expect(secret).toHaveLength(32);
+    expect(await x25519SharedSecret(bob.privateKey, alice.publicKey)).toEqual(secret);
+    expect(await x25519SharedSecret(bob.privateKey, 'short')).toBeUndefined();
+    // RFC 5869 test case 3 (no salt, no info): the first bytes of the output.
+    const okm = await hkdfSha256(new Uint8Array(22).fill(0x0b), new Uint8Array(), new Uint8Array(), 42);
+    expect(toBase64Url(okm.subarray(0, 6))).toBe(toBase64Url(new Uint8Array([0x8d, 0xa4, 0xe7, 0x75, 0xa5, 0x63])));
+    const key = await importAesGcmKey(await hkdfSha256(secret!, new Uint8Array(), new TextEncoder().encode('test')));
+    const nonce = randomBytes(12);
+    const ad = new TextEncoder().encode('ad');
+    const sealed = await aesGcmEncrypt(key, nonce, new TextEncoder().encode('secret'), ad);
+    expect(new TextDecoder().decode(await aesGcmDecrypt(key, nonce, sealed, ad))).toBe('secret');
+    const altered = sealed.slice();
+    altered[0]! ^= 1;
+    expect(await aesGcmDecrypt(key, nonce, altered, ad)).toBeUndefined();
+    expect(await aesGcmDecrypt(key, nonce, sealed, new TextEncoder().encode('other'))).toBeUndefined();
+  });
+});

@@ -1,11 +1,12 @@
-import { verifyCertificate } from '@shared/api/certificate';
 import { ApiFailure, createApiClient, normalizeBaseUrl, type ApiClient, type FetchLike } from '@shared/api/client';
 import { isAllowedServerUrl } from '@shared/security/csp';
+import { acknowledgeServerReceived } from '@shared/bundle/exchange';
 import { syncApiOf, syncOnce } from '@shared/sync/netSync';
 import { SyncScheduler } from '@shared/sync/syncScheduler';
-import { exportPublicKey, type Enrollment } from '../../db/serverSync';
+import type { Enrollment } from '../../db/serverSync';
 import { getStore } from '../../db/store';
 import { idleStatus, useSyncStore, type SignInSession } from '../../state/syncStore';
+import { requestEnrollment } from './enrollment';
 
 /**
  * Network sync in the desk: sign-in and enrollment, then a SyncScheduler that syncs in the background
@@ -58,6 +59,9 @@ async function begin(enrollment: Enrollment): Promise<void> {
     sync: async (onProgress, signal) => {
       const summary = await syncOnce(serverSync.port, api, onProgress, { signal, pullLimit });
       await serverSync.saveLastSync({ at: Date.now(), summary });
+      // What the server said it holds of this device's changes is also what bundles report as reached.
+      const { received } = await serverSync.port.loadState();
+      await acknowledgeServerReceived(getStore().bundles.port, await repository.deviceId(), received);
       if (summary.refused > 0) await refreshRefusalCount();
       return summary;
     },
@@ -114,7 +118,14 @@ export async function signIn(serverUrl: string, username: string, password: stri
   const api = createApiClient({ baseUrl, fetch: browserFetch });
   const info = await api.call('serverInfo');
   const answer = await api.call('signIn', { body: { username: username.trim(), password } });
-  const session: SignInSession = { serverUrl: baseUrl, serverPublicKey: info.publicKey, serverVersion: info.version, token: answer.token, user: answer.user };
+  const session: SignInSession = {
+    serverUrl: baseUrl,
+    serverPublicKey: info.publicKey,
+    serverEncryptionPublicKey: info.encryptionPublicKey,
+    serverVersion: info.version,
+    token: answer.token,
+    user: answer.user,
+  };
   useSyncStore.setState({ session });
   return session;
 }
@@ -130,33 +141,17 @@ export async function endSession(): Promise<void> {
 }
 
 /**
- * Enrolls this computer with the signed-in session: sends this device's public key, checks that the
- * certificate that comes back is for this device and key and signed by the key the server showed at
- * sign-in (pinned from now on), stores it, ends the session, and starts syncing.
+ * Enrolls this computer with the signed-in session: sends this device's public keys (signing and
+ * encryption), checks that the certificate that comes back is for this device and its keys and signed by
+ * the key the server showed at sign-in (pinned from now on, with the server's encryption key), stores it,
+ * ends the session, and starts syncing.
  */
 export async function enrollThisComputer(name: string): Promise<Enrollment> {
   const session = useSyncStore.getState().session;
   if (!session) throw new ApiFailure('unauthenticated', 0, 'sign in first');
   const { serverSync, repository } = getStore();
-  const deviceId = await repository.deviceId();
-  const keys = await serverSync.deviceKeyPair();
-  const devicePublicKey = await exportPublicKey(keys.publicKey);
   const api = createApiClient({ baseUrl: session.serverUrl, fetch: browserFetch, getToken: () => session.token });
-  const answer = await api.call('enrollDevice', { body: { deviceId, devicePublicKey, name: name.trim() } });
-  const certificate = answer.serverPublicKey === session.serverPublicKey ? await verifyCertificate(answer.certificate, session.serverPublicKey) : undefined;
-  if (!certificate || certificate.body.deviceId !== deviceId || certificate.body.devicePublicKey !== devicePublicKey) {
-    throw new ApiFailure('bad-response', 200, 'the certificate is not for this computer or not signed by the server key');
-  }
-  const { body } = certificate;
-  const enrollment: Enrollment = {
-    serverUrl: session.serverUrl,
-    serverPublicKey: session.serverPublicKey,
-    certificate,
-    // What the server signed, not what the sign-in said: the certificate is what it enforces.
-    user: { id: body.userId, username: body.username, displayName: body.displayName, role: body.role, countries: body.countries },
-    deviceName: name.trim(),
-    enrolledAt: new Date().toISOString(),
-  };
+  const enrollment = await requestEnrollment({ api, session, serverSync, deviceId: await repository.deviceId(), name });
   await serverSync.saveEnrollment(enrollment);
   await endSession();
   useSyncStore.setState({ enrollment });

@@ -1,0 +1,440 @@
+import { canSee, type Principal } from '../access/rules';
+import type { DeviceCertificate } from '../api/certificate';
+import { changeKey, type Change } from '../sync/change';
+import type { ApplyResult } from '../sync/engine';
+import { checkFieldValue } from '../sync/fieldValues';
+import type { VersionVector } from '../sync/vector';
+import { openBundle, parseManifest, writeBundle } from './codec';
+import { isBundleError, type BundleError } from './errors';
+import { bundleFileExtension, manifestEntryName, type BundleManifest, type SignedRevocationList } from './format';
+import type { BundleIdentity, BundlePort, QuarantinedChange, QuarantineReason } from './port';
+import { revokedDeviceIds } from './revocations';
+import { sealChunks } from './seal';
+import type { BundleKey, BundleProgress, BundleRecipient, OpenedBundle, SignedChunk } from './types';
+import { readStoredZip } from './zip';
+
+/**
+ * What a replica puts in a bundle and how it takes one in (docs/bundle-format.md § Exchange), over a
+ * BundlePort so that the desk (IndexedDB), the server and the tests (memory) share it:
+ * - `exportBundle`: the changes the recipient may lack (beyond what it acknowledged, or everything), cut to
+ *   its countries: this device's own changes sealed now, and the signed chunks of other devices this
+ *   replica keeps from bundles it imported (relayed verbatim), with acknowledgements;
+ * - `prepareImport`: every check of the format (openBundle), then a dry run: what is new, known,
+ *   conflicting, or to be quarantined (an invalid value, a record outside this desk's countries);
+ * - `applyImport`: chunk by chunk, each atomic and marked done, so an interrupted import resumes; then the
+ *   acknowledgements, certificates and revocations the bundle brought.
+ */
+
+export interface BundleScope {
+  global: boolean;
+  countries: readonly string[];
+}
+
+export interface ExportOptions {
+  recipient: BundleRecipient;
+  /**
+   * Whose acknowledged vector gives the delta: 'server' or a device id. Defaults to the recipient's
+   * ('server', or the device); a passphrase bundle without one carries everything.
+   */
+  party?: string;
+  /** The recipient's countries: nothing outside them goes into the bundle. */
+  recipientScope: BundleScope;
+  /** Everything in the recipient's scope, not only what it has not acknowledged. */
+  full?: boolean;
+  /** Changes per sealed chunk (default: the format's); tests use small ones to have many chunks. */
+  chunkChanges?: number;
+  onProgress?: (progress: BundleProgress) => void;
+  now?: () => Date;
+}
+
+export interface ExportSummary {
+  /** Changes in the bundle, and how many of them are this device's own (the rest are relayed). */
+  changes: number;
+  ownChanges: number;
+  chunks: number;
+  relayedChunks: number;
+  /** Relayed chunks left out because the signer's certificate is unknown here or its device is revoked. */
+  skippedUnknownSigner: number;
+  skippedRevokedSigner: number;
+  /** This device's own changes outside its own countries (the reader would refuse the whole bundle). */
+  skippedOutsideOwnScope: number;
+  /** This device's own changes made by someone else than its certificate's user (enrolled before by another person). */
+  skippedOtherAuthor: number;
+  /** What the delta was computed from (empty: a full bundle). */
+  since: VersionVector;
+}
+
+export interface ExportResult {
+  bytes: Uint8Array;
+  manifest: BundleManifest;
+  /** e.g. step-TH-1a2b3c4d-20260301-1415.stepbundle */
+  fileName: string;
+  summary: ExportSummary;
+}
+
+export interface RejectedChange {
+  recordId: string;
+  entity: Change['entity'];
+  field: string;
+  reason: QuarantineReason;
+  detail?: string;
+}
+
+export interface ImportSummary {
+  bundleId: string;
+  createdAt: string;
+  /** The exporting device, as its certificate names it. */
+  exporter: { deviceId: string; displayName?: string; role?: string; countries?: readonly string[] };
+  /** Records this desk has never held that the bundle creates, and held records it changes. */
+  newRecords: number;
+  updatedRecords: number;
+  /** Conflicts applying it would open. */
+  conflicts: number;
+  /** Changes already held (from this bundle before, another bundle, or network sync). */
+  alreadyKnown: number;
+  /** Changes that will be quarantined, with why: never applied, never dropped, listed for review. */
+  rejected: RejectedChange[];
+  toApply: number;
+  chunks: number;
+  /** Chunks already applied by an earlier, interrupted import of this very bundle. */
+  doneChunks: number;
+}
+
+export interface PlannedChunk {
+  index: number;
+  chunk: SignedChunk;
+  /** Keep the signed chunk to relay it (not this device's own, and within its countries). */
+  keep: boolean;
+  accept: Change[];
+  quarantine: QuarantinedChange[];
+  known: number;
+  done: boolean;
+}
+
+export interface ImportPlan {
+  manifest: BundleManifest;
+  /** Who the bundle came from, and who on this desk is importing it. */
+  exporter: string;
+  importer: BundleIdentity;
+  certificates: DeviceCertificate[];
+  revocations?: SignedRevocationList;
+  chunks: PlannedChunk[];
+  summary: ImportSummary;
+  fileName?: string;
+}
+
+export interface ImportOptions {
+  onProgress?: (progress: BundleProgress) => void;
+  /** For the log. */
+  fileName?: string;
+}
+
+export interface ImportResult {
+  bundleId: string;
+  result: 'ok' | 'nothing-new' | 'partial';
+  applied: number;
+  /** Changes already held when their chunk was applied. */
+  alreadyKnown: number;
+  quarantined: number;
+  chunksApplied: number;
+  /** Chunks skipped because an earlier import of this bundle had applied them. */
+  chunksSkipped: number;
+  clockWarnings: ApplyResult['clockWarnings'];
+}
+
+/** Own changes are read in pages of this many. */
+const readPage = 5_000;
+
+const visibleTo = (scope: BundleScope, countries: readonly string[]) => scope.global || countries.some((country) => scope.countries.includes(country));
+const principalOf = (certificate: DeviceCertificate): Principal => ({ userId: certificate.body.userId, role: certificate.body.role, countries: certificate.body.countries });
+
+function raised(into: VersionVector, from: VersionVector): VersionVector {
+  const out = { ...into };
+  for (const [device, seq] of Object.entries(from)) if (seq > (out[device] ?? 0)) out[device] = seq;
+  return out;
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** A file name that says whose, from where and when: step-TH-1a2b3c4d-20260301-1415.stepbundle (local time). */
+export function bundleFileName(exporter: { deviceId: string; principal: Principal }, at: Date): string {
+  const where = exporter.principal.role === 'secretariat' || exporter.principal.role === 'admin' ? 'ALL' : exporter.principal.countries.join('-') || 'XX';
+  // Device ids are UUIDv7 on desks: their start is the minting time, shared by devices made together.
+  const device = exporter.deviceId.replace(/[^A-Za-z0-9]/g, '').slice(-8) || 'device';
+  const when = `${at.getFullYear()}${pad(at.getMonth() + 1)}${pad(at.getDate())}-${pad(at.getHours())}${pad(at.getMinutes())}`;
+  return `step-${where}-${device}-${when}${bundleFileExtension}`;
+}
+
+const defaultParty = (recipient: BundleRecipient) => (recipient.kind === 'server' ? 'server' : recipient.kind === 'device' ? recipient.deviceId : undefined);
+const counterpartOf = (recipient: { kind: string; deviceId?: string }) => (recipient.kind === 'device' ? (recipient.deviceId ?? 'device') : recipient.kind);
+
+async function requireIdentity(port: BundlePort): Promise<BundleIdentity> {
+  const identity = await port.identity();
+  if (!identity) throw new Error('bundles need an enrolled device');
+  return identity;
+}
+
+/** Writes a bundle for `recipient` and logs it. The file is not saved here (the caller knows where). */
+export async function exportBundle(port: BundlePort, options: ExportOptions): Promise<ExportResult> {
+  const progress = (phase: BundleProgress['phase'], done: number, total: number) => options.onProgress?.({ phase, done, total });
+  const identity = await requireIdentity(port);
+  const { signer, certificate } = identity;
+  if (!signer || !certificate) throw new Error('only an enrolled device exports bundles');
+  const me = signer.deviceId;
+  const own = principalOf(certificate);
+  const [vector, acks, trust, known] = await Promise.all([port.vector(), port.acks(), port.trust(), port.knownCertificates()]);
+  const party = options.party ?? defaultParty(options.recipient);
+  const since: VersionVector = options.full || party === undefined ? {} : { ...(acks[party] ?? {}) };
+  const recipientDevice = options.recipient.kind === 'device' ? options.recipient.deviceId : undefined;
+  const summary: ExportSummary = { changes: 0, ownChanges: 0, chunks: 0, relayedChunks: 0, skippedUnknownSigner: 0, skippedRevokedSigner: 0, skippedOutsideOwnScope: 0, skippedOtherAuthor: 0, since };
+
+  // This device's own changes beyond what the recipient acknowledged, within its countries, sealed now.
+  const ownChanges: Change[] = [];
+  // The reader accepts a device's changes only in the name of the device or of its certificate's user.
+  const authors = new Set([`device:${me}`, `user:${certificate.body.userId}`]);
+  const from = since[me] ?? 0;
+  const ownTotal = Math.max(0, (vector[me] ?? 0) - from);
+  progress('seal', 0, ownTotal);
+  for (let after = from; ; ) {
+    const page = await port.ownChangesAfter(after, readPage);
+    if (page.length === 0) break;
+    after = page.at(-1)!.seq;
+    for (const change of page) {
+      if (!visibleTo(options.recipientScope, change.scope)) continue;
+      if (!canSee(own, change.scope)) summary.skippedOutsideOwnScope += 1;
+      else if (!authors.has(change.author)) summary.skippedOtherAuthor += 1;
+      else ownChanges.push(change);
+    }
+    progress('seal', Math.min(after - from, ownTotal), ownTotal);
+  }
+  const sealed = await sealChunks(signer, ownChanges, { maxChanges: options.chunkChanges });
+  progress('seal', ownTotal, ownTotal);
+
+  // Chunks of other devices kept from imported bundles, passed on as they were signed.
+  const certificates = new Map<string, DeviceCertificate>(known.map((held) => [held.body.deviceId, held]));
+  const revoked = revokedDeviceIds(trust?.revocations);
+  const relayed: SignedChunk[] = [];
+  for (const chunk of await port.storedChunks()) {
+    if (chunk.device === me || chunk.device === recipientDevice) continue;
+    if (chunk.maxSeq <= (since[chunk.device] ?? 0)) continue;
+    if (!visibleTo(options.recipientScope, chunk.scope) || !canSee(own, chunk.scope)) continue;
+    const signerCertificate = certificates.get(chunk.device);
+    if (!signerCertificate) summary.skippedUnknownSigner += 1;
+    else if (revoked.has(chunk.device)) summary.skippedRevokedSigner += 1;
+    // The originator must have been able to see it too, or the reader refuses the whole bundle.
+    else if (canSee(principalOf(signerCertificate), chunk.scope)) relayed.push(chunk);
+  }
+  relayed.sort((a, b) => (a.device < b.device ? -1 : a.device > b.device ? 1 : a.minSeq - b.minSeq || a.maxSeq - b.maxSeq));
+
+  const chunks = [...sealed, ...relayed];
+  const signers = new Set(relayed.map((chunk) => chunk.device));
+  const carried = [certificate, ...[...signers].sort().map((device) => certificates.get(device) as DeviceCertificate)];
+  // What the recipient holds once it has this bundle: at least what the chunks reach.
+  let upTo = { ...vector };
+  for (const chunk of chunks) upTo = raised(upTo, { [chunk.device]: chunk.maxSeq });
+  const now = options.now ?? (() => new Date());
+  const createdAt = now();
+
+  const bytes = await writeBundle({
+    exporter: signer,
+    certificates: carried,
+    revocations: trust?.revocations,
+    recipient: options.recipient,
+    scope: { global: options.recipientScope.global, countries: [...options.recipientScope.countries] },
+    since,
+    upTo,
+    ack: vector,
+    // A replica known by another name than its device id (the server) acknowledges under that name too.
+    acks: identity.party === me ? acks : { ...acks, [identity.party]: raised(acks[identity.party] ?? {}, vector) },
+    chunks,
+    attachments: [],
+    now: () => createdAt,
+    onProgress: options.onProgress,
+  });
+  const manifest = parseManifest(readStoredZip(bytes).get(manifestEntryName)!);
+  summary.chunks = chunks.length;
+  summary.relayedChunks = relayed.length;
+  summary.ownChanges = ownChanges.length;
+  summary.changes = manifest.counts.changes;
+  const fileName = bundleFileName({ deviceId: me, principal: identity.principal }, createdAt);
+  await port.log({
+    bundleId: manifest.bundleId,
+    direction: 'export',
+    at: createdAt.toISOString(),
+    by: identity.principal.userId,
+    counterpart: counterpartOf(options.recipient),
+    changes: summary.changes,
+    chunks: summary.chunks,
+    result: 'ok',
+    detail: { own: summary.ownChanges, relayedChunks: summary.relayedChunks, full: options.full ? 1 : 0 },
+    fileName,
+  });
+  return { bytes, manifest, fileName, summary };
+}
+
+/**
+ * Opens and checks a bundle (every check before anything is applied; a failure is a BundleError, logged
+ * as refused), then works out what applying it would do, without applying anything.
+ */
+export async function prepareImport(port: BundlePort, bytes: Uint8Array, key: BundleKey, options: ImportOptions = {}): Promise<ImportPlan> {
+  const identity = await requireIdentity(port);
+  const trust = await port.trust();
+  if (!trust) throw new Error('bundles need an enrolled device: no trusted server key');
+  let opened: OpenedBundle;
+  try {
+    opened = await openBundle(bytes, {
+      key,
+      trust: { issuer: trust.issuer, revoked: revokedDeviceIds(trust.revocations), isKnownDevice: trust.isKnownDevice },
+      onProgress: options.onProgress,
+    });
+  } catch (error) {
+    // Asking for the passphrase is a question, not a refusal.
+    if (isBundleError(error) && error.code !== 'passphrase-needed') await logRefusal(port, identity, bytes, error, options.fileName);
+    throw error;
+  }
+  const { manifest } = opened;
+  const done = await port.appliedChunks(manifest.bundleId);
+  const held = await port.heldKeys([...new Set(opened.chunks.flatMap((chunk) => chunk.changes.map(changeKey)))]);
+  const principal = identity.principal;
+
+  const seen = new Set<string>();
+  const planned: PlannedChunk[] = opened.chunks.map((chunk, index) => {
+    const { changes, ...signed } = chunk;
+    const plan: PlannedChunk = { index, chunk: signed, keep: chunk.device !== identity.party && canSee(principal, chunk.scope), accept: [], quarantine: [], known: 0, done: done.has(index) };
+    for (const change of changes) {
+      const key = changeKey(change);
+      if (held.has(key) || seen.has(key)) {
+        plan.known += 1;
+        continue;
+      }
+      seen.add(key);
+      const check = checkFieldValue(change.entity, change.field, change.value);
+      const from = manifest.exporter.deviceId;
+      if (!check.ok) plan.quarantine.push({ change, reason: check.reason, detail: check.detail, bundleId: manifest.bundleId, from });
+      else if (!canSee(principal, change.scope)) plan.quarantine.push({ change, reason: 'out-of-scope', detail: change.scope.join(','), bundleId: manifest.bundleId, from });
+      else plan.accept.push(change);
+    }
+    return plan;
+  });
+
+  const accepted = planned.flatMap((plan) => plan.accept);
+  const preview = accepted.length > 0 ? await port.preview(accepted) : { existing: new Set<string>(), newConflicts: 0 };
+  const records = new Set(accepted.map((change) => `${change.entity}:${change.recordId}`));
+  const exporterCertificate = opened.certificates.get(manifest.exporter.deviceId);
+  const summary: ImportSummary = {
+    bundleId: manifest.bundleId,
+    createdAt: manifest.createdAt,
+    exporter: {
+      deviceId: manifest.exporter.deviceId,
+      displayName: exporterCertificate?.body.displayName,
+      role: exporterCertificate?.body.role,
+      countries: exporterCertificate?.body.countries,
+    },
+    newRecords: [...records].filter((record) => !preview.existing.has(record)).length,
+    updatedRecords: [...records].filter((record) => preview.existing.has(record)).length,
+    conflicts: preview.newConflicts,
+    alreadyKnown: planned.reduce((sum, plan) => sum + plan.known, 0),
+    rejected: planned.flatMap((plan) =>
+      plan.quarantine.map(({ change, reason, detail }) => ({ recordId: change.recordId, entity: change.entity, field: change.field, reason, detail })),
+    ),
+    toApply: accepted.length,
+    chunks: planned.length,
+    doneChunks: planned.filter((plan) => plan.done).length,
+  };
+  return {
+    manifest,
+    exporter: manifest.exporter.deviceId,
+    importer: identity,
+    certificates: [...opened.certificates.values()],
+    revocations: opened.revocations,
+    chunks: planned,
+    summary,
+    fileName: options.fileName,
+  };
+}
+
+async function logRefusal(port: BundlePort, identity: BundleIdentity, bytes: Uint8Array, error: BundleError, fileName?: string) {
+  let manifest: BundleManifest | undefined;
+  try {
+    manifest = parseManifest(readStoredZip(bytes).get(manifestEntryName) ?? new Uint8Array());
+  } catch {
+    manifest = undefined;
+  }
+  await port.log({
+    bundleId: manifest?.bundleId ?? '',
+    direction: 'import',
+    at: new Date().toISOString(),
+    by: identity.principal.userId,
+    counterpart: manifest?.exporter.deviceId ?? 'unknown',
+    changes: manifest?.counts.changes ?? 0,
+    chunks: manifest?.counts.chunks ?? 0,
+    result: 'refused',
+    detail: { code: error.code, ...error.params },
+    fileName,
+  });
+}
+
+/**
+ * Applies a prepared bundle chunk by chunk (each atomic, each marked done: an import cut short resumes
+ * with the next chunk), then takes in what it says of others: the exporter holds `ack`, the parties in
+ * `acks` hold theirs; certificates and a newer revocation list are kept. Applying twice changes nothing.
+ */
+export async function applyImport(port: BundlePort, plan: ImportPlan, options: { onProgress?: (progress: BundleProgress) => void } = {}): Promise<ImportResult> {
+  const { manifest } = plan;
+  const bundleId = manifest.bundleId;
+  const done = await port.appliedChunks(bundleId);
+  const result: ImportResult = { bundleId, result: 'nothing-new', applied: 0, alreadyKnown: 0, quarantined: 0, chunksApplied: 0, chunksSkipped: 0, clockWarnings: [] };
+  const total = plan.chunks.length;
+  options.onProgress?.({ phase: 'apply', done: 0, total });
+  for (const [at, planned] of plan.chunks.entries()) {
+    if (done.has(planned.index)) result.chunksSkipped += 1;
+    else {
+      const applied = await port.applyChunk({ bundleId, index: planned.index, chunk: planned.chunk, keep: planned.keep, accept: planned.accept, quarantine: planned.quarantine });
+      result.applied += applied.applied;
+      result.alreadyKnown += planned.known + applied.duplicates;
+      result.quarantined += planned.quarantine.length + applied.rejected.length;
+      result.clockWarnings.push(...applied.clockWarnings);
+      result.chunksApplied += 1;
+    }
+    options.onProgress?.({ phase: 'apply', done: at + 1, total });
+  }
+
+  const acks: Record<string, VersionVector> = {};
+  for (const [party, vector] of Object.entries(manifest.acks)) if (party !== plan.importer.party) acks[party] = vector;
+  acks[plan.exporter] = raised(acks[plan.exporter] ?? {}, manifest.ack);
+  await port.raiseAcks(acks);
+  if (plan.certificates.length > 0) await port.saveCertificates(plan.certificates);
+  if (plan.revocations) await port.saveRevocations(plan.revocations);
+
+  result.result = result.quarantined > 0 ? 'partial' : result.applied > 0 ? 'ok' : 'nothing-new';
+  await port.log({
+    bundleId,
+    direction: 'import',
+    at: new Date().toISOString(),
+    by: plan.importer.principal.userId,
+    counterpart: plan.exporter,
+    changes: manifest.counts.changes,
+    chunks: manifest.counts.chunks,
+    result: result.result,
+    detail: { applied: result.applied, alreadyKnown: result.alreadyKnown, quarantined: result.quarantined, chunksSkipped: result.chunksSkipped },
+    fileName: plan.fileName,
+  });
+  return result;
+}
+
+/**
+ * This device's changes, and how many of them the Secretariat is known to hold (by network sync, or by
+ * acknowledgements that came back in bundles): "your changes that reached the Secretariat".
+ */
+export async function ownReachedSecretariat(port: BundlePort): Promise<{ own: number; reached: number }> {
+  const identity = await port.identity();
+  if (!identity) return { own: 0, reached: 0 };
+  const [vector, acks] = await Promise.all([port.vector(), port.acks()]);
+  const own = vector[identity.party] ?? 0;
+  return { own, reached: Math.min(own, acks.server?.[identity.party] ?? 0) };
+}
+
+/** After a network sync round: the server said it has this device's changes up to `received`. */
+export async function acknowledgeServerReceived(port: BundlePort, device: string, received: number): Promise<void> {
+  if (received > 0) await port.raiseAcks({ server: { [device]: received } });
+}

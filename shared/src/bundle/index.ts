@@ -1,0 +1,10 @@
+export * from './format';
+export * from './errors';
+export * from './types';
+export * from './port';
+export * from './chunk';
+export * from './seal';
+export * from './revocations';
+export * from './codec';
+export { scryptParamsProblem, useHostCompression } from './crypto';
+export { isSafeEntryName, readStoredZip, writeStoredZip } from './zip';

@@ -1,0 +1,97 @@
+import type { Principal } from '../access/rules';
+import type { DeviceCertificate } from '../api/certificate';
+import type { Change } from '../sync/change';
+import type { ApplyResult } from '../sync/engine';
+import type { VersionVector } from '../sync/vector';
+import { sha256Hex } from '../security/webCrypto';
+import type { SignedRevocationList } from './format';
+import type { BundleSigner, SignedChunk } from './types';
+
+/**
+ * A replica's side of bundle exchange (exchange.ts), as netSync's NetSyncPort is for network sync: the
+ * desk implements it on IndexedDB (renderer/src/db/bundleStore.ts), the tests in memory (memoryPort.ts).
+ * Everything a bundle changes goes through `applyChunk`, in one atomic unit per chunk, so an import cut
+ * short resumes from the next chunk and never leaves half a chunk applied.
+ */
+export interface BundlePort {
+  /** Who this replica is (undefined before enrollment: bundles need one). */
+  identity(): Promise<BundleIdentity | undefined>;
+  /** The server's certificate key this replica trusts (pinned at enrollment) and the revocations it knows. */
+  trust(): Promise<{ issuer: string; revocations?: SignedRevocationList; isKnownDevice?(deviceId: string): boolean } | undefined>;
+
+  /** The engine's version vector: what this replica holds (contiguous per device). */
+  vector(): Promise<VersionVector>;
+  /** This device's own changes with seq greater than `afterSeq`, in seq order, at most `limit`. */
+  ownChangesAfter(afterSeq: number, limit: number): Promise<Change[]>;
+  /** Signed chunks of other devices this replica holds (kept from bundles it imported), to relay. */
+  storedChunks(): Promise<SignedChunk[]>;
+  /** Which of these change keys (`device:seq`) are already held. */
+  heldKeys(keys: readonly string[]): Promise<Set<string>>;
+  /**
+   * For the dry run: which of these changes' records exist here (`entity:recordId`), and how many open
+   * conflicts applying the changes would add (previewChanges in preview.ts computes both from a lookup).
+   */
+  preview(changes: readonly Change[]): Promise<{ existing: Set<string>; newConflicts: number }>;
+
+  /**
+   * One chunk, atomically: apply `accept` through the one write path, quarantine `quarantine` with their
+   * reasons, keep the signed chunk for relaying when `keep` (not this device's own, and within its scope),
+   * and mark the chunk done for this bundle. All of it or none of it.
+   */
+  applyChunk(input: { bundleId: string; index: number; chunk: SignedChunk; keep: boolean; accept: Change[]; quarantine: QuarantinedChange[] }): Promise<ApplyResult>;
+  /** Indexes of the chunks of this bundle already applied (an interrupted import resumes after them). */
+  appliedChunks(bundleId: string): Promise<Set<number>>;
+
+  /** What this replica knows other parties hold: `server`, or a device id. */
+  acks(): Promise<Record<string, VersionVector>>;
+  /** Raises the known vectors (never lowers them). */
+  raiseAcks(acks: Record<string, VersionVector>): Promise<void>;
+  knownCertificates(): Promise<DeviceCertificate[]>;
+  /** Keeps certificates checked against the trusted issuer (the newest per device wins). */
+  saveCertificates(certificates: readonly DeviceCertificate[]): Promise<void>;
+  /** Keeps a checked revocation list if it is newer than the one held. */
+  saveRevocations(list: SignedRevocationList): Promise<void>;
+  log(entry: BundleLogEntry): Promise<void>;
+}
+
+export interface BundleIdentity {
+  /** How other replicas name this one in their acknowledgements: this device's id, or 'server'. */
+  party: string;
+  /** Whose data this replica may hold: a desk's signed-in user, the server's global view. */
+  principal: Principal;
+  /** This device's signer and certificate: needed to export (a replica without them only imports). */
+  signer?: BundleSigner;
+  certificate?: DeviceCertificate;
+}
+
+export type QuarantineReason = 'invalid-value' | 'unknown-field' | 'out-of-scope';
+
+export interface QuarantinedChange {
+  change: Change;
+  reason: QuarantineReason;
+  detail?: string;
+  bundleId: string;
+  /** The device whose bundle brought it (the exporter). */
+  from?: string;
+}
+
+export interface BundleLogEntry {
+  bundleId: string;
+  direction: 'export' | 'import';
+  at: string;
+  /** Who did it on this desk (user id or device). */
+  by: string;
+  /** The other side: 'server', a device id, or 'passphrase'. */
+  counterpart: string;
+  changes: number;
+  chunks: number;
+  result: 'ok' | 'nothing-new' | 'partial' | 'refused';
+  /** For imports: applied, already known, quarantined. For refusals: the error code. */
+  detail?: Record<string, number | string>;
+  fileName?: string;
+}
+
+/** A stored chunk's identity, so that the same chunk relayed in several bundles is kept once. */
+export async function storedChunkKey(chunk: Pick<SignedChunk, 'device' | 'minSeq' | 'maxSeq' | 'plain'>): Promise<string> {
+  return `${chunk.device}:${chunk.minSeq}:${chunk.maxSeq}:${(await sha256Hex(chunk.plain)).slice(0, 32)}`;
+}
