@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { bundleLimits } from '../bundle/format';
 import { countryCodeSchema } from '../domain/taxonomy/countries';
 import { userRoleSchema } from '../domain/taxonomy/roles';
 import { sha256Schema } from '../domain/entities/document';
@@ -24,8 +25,8 @@ export const maxPullLimit = 10_000;
 /** Any JSON request body larger than this is refused before it is parsed. */
 export const maxJsonBodyBytes = 8 * 1024 * 1024;
 export const maxAttachmentBytes = 25 * 1024 * 1024;
-/** A bundle uploaded to the server (POST /api/v1/bundles): below the format's own file limit. */
-export const maxBundleBytes = 512 * 1024 * 1024;
+/** A bundle uploaded to the server (POST /api/v1/bundles): the format's own file limit. */
+export const maxBundleBytes = bundleLimits.maxFileBytes;
 /**
  * How deeply a request's JSON may nest. Records nest a few levels (a value's objects and lists inside a
  * change inside a push); anything far deeper is hostile, and would exhaust the stack of a recursive

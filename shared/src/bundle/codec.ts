@@ -164,6 +164,8 @@ export async function writeBundle(input: WriteBundleInput): Promise<Uint8Array<A
     createdAt,
   );
   progress('zip', 1, 1);
+  // No reader would open it: say so now, at export, rather than on the stick's far side.
+  if (file.length > bundleLimits.maxFileBytes) throw new BundleError('too-large', { size: file.length, limit: bundleLimits.maxFileBytes });
   return file;
 }
 

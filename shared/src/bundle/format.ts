@@ -26,8 +26,12 @@ const GiB = 1024 * MiB;
  * more than this. Chosen well above what a year of a country's data needs (100k records is about 30 MB).
  */
 export const bundleLimits = {
-  /** The whole file: a USB stick's bundle is read into memory once. */
-  maxFileBytes: 1 * GiB,
+  /**
+   * The whole file: a bundle is read into memory once, and in the desktop app it crosses IPC in one
+   * message, which Electron cannot carry much beyond 512 MiB (electron/electron#53961). Writers refuse
+   * to make a larger one; readers refuse to open one.
+   */
+  maxFileBytes: 500 * MiB,
   /** One part's plaintext (a chunk or an attachment) after inflating. */
   maxPartPlainBytes: 64 * MiB,
   /** Every part's plaintext together. */

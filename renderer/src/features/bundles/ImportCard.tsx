@@ -37,12 +37,18 @@ export function ImportCard({ context, focus }: { context: BundleContext; focus: 
   const [state, setState] = useState<Step>({ step: 'idle' });
   const [passphrase, setPassphrase] = useState('');
   const fileInput = useRef<HTMLInputElement>(null);
+  const passphraseInput = useRef<HTMLInputElement>(null);
   // Every step started belongs to one file: the answer of an older one (a file chosen since) is dropped.
   const current = useRef(0);
 
   useEffect(() => {
     if (focus) fileInput.current?.focus();
   }, [focus]);
+  // A wrong passphrase: back to the field, whose message a screen reader then reads with it.
+  const passphraseFailure = state.step === 'inspected' ? state.failure : undefined;
+  useEffect(() => {
+    if (passphraseFailure) passphraseInput.current?.focus();
+  }, [passphraseFailure]);
   useEffect(
     () => () => {
       current.current += 1;
@@ -165,7 +171,7 @@ export function ImportCard({ context, focus }: { context: BundleContext; focus: 
         <form onSubmit={(event) => openWithPassphrase(event, state.bundle)} noValidate data-testid="bundle-passphrase-form">
           <Field label={t('import.passphrase')} hint={t('import.passphraseHint')} error={state.failure ? text.failureText(state.failure) : undefined}>
             {(props) => (
-              <input {...props} type="password" autoComplete="off" value={passphrase} onChange={(event) => setPassphrase(event.target.value)} data-testid="bundle-passphrase" />
+              <input {...props} ref={passphraseInput} type="password" autoComplete="off" value={passphrase} onChange={(event) => setPassphrase(event.target.value)} data-testid="bundle-passphrase" />
             )}
           </Field>
           <p className="actions">
@@ -250,7 +256,7 @@ function BundleFactsList({ bundle, context, exporterName }: { bundle: InspectedB
     facts.recipient.kind === 'server' ? t('counterpart.server') : facts.recipient.kind === 'passphrase' ? t('import.anyoneWithPassphrase') : who(facts.recipient.deviceId ?? '');
 
   return (
-    <dl className="sync-facts" data-testid="bundle-facts" data-bundle-id={facts.bundleId}>
+    <dl className="sync-facts" style={{ marginTop: '0.75rem' }} data-testid="bundle-facts" data-bundle-id={facts.bundleId}>
       <dt>{t('import.facts.file')}</dt>
       <dd>
         {bundle.fileName} <span className="muted">({formatBytes(bundle.bytes.byteLength, text.language)})</span>
