@@ -27,6 +27,9 @@ export default defineConfig({
     emptyOutDir: true,
     target: 'chrome120',
     chunkSizeWarningLimit: 1500,
+    // Never inline assets as data: URLs: the CSP (font-src 'self') refuses them, and the small font
+    // subsets Vite would inline are exactly the unicode ranges some Chinese and Thai glyphs live in.
+    assetsInlineLimit: 0,
   },
   preview: { host: '127.0.0.1' },
   test: {

@@ -39,11 +39,17 @@ interface Desk {
   page: Page;
 }
 
+/** Whatever the Content Security Policy refused on any desk (a font inlined as data:, a script): none. */
+const cspViolations: string[] = [];
+
 async function enrolledDesk(browser: Browser, username: string): Promise<Desk> {
   const context = await browser.newContext({ acceptDownloads: true });
   // The File System Access API's save dialog cannot be answered headless: take the download path.
   await context.addInitScript(() => Object.defineProperty(window, 'showSaveFilePicker', { value: undefined }));
   const page = await context.newPage();
+  page.on('console', (message) => {
+    if (/Content Security Policy/i.test(message.text())) cspViolations.push(`${username}: ${message.text()}`);
+  });
   await page.goto('/#/sync');
   await page.getByTestId('sync-server-url').fill(server.url);
   await page.getByTestId('sync-username').fill(username);
@@ -163,4 +169,5 @@ test('officers → coordinator → Secretariat and back, by files: data and ackn
     await officer.page.goto('/#/bundles');
     await expect(officer.page.getByTestId('bundle-acks-server')).toHaveAttribute('data-complete', 'true');
   }
+  expect(cspViolations).toEqual([]);
 });
