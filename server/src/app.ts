@@ -47,7 +47,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
       origin: '*',
       allowMethods: ['GET', 'POST', 'PUT', 'DELETE'],
       allowHeaders: ['authorization', 'content-type', 'x-request-id', ...Object.values(deviceHeaders)],
-      exposeHeaders: ['x-request-id'],
+      exposeHeaders: ['x-request-id', 'retry-after'],
       maxAge: 600,
     }),
   );
@@ -57,7 +57,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
 
   app.notFound((c) => errorResponse(c, 'not-found', `no route for ${c.req.method} ${c.req.path}`));
   app.onError((error, c) => {
-    if (error instanceof ApiFailure) return errorResponse(c, error.code, error.message, error.details);
+    if (error instanceof ApiFailure) return errorResponse(c, error.code, error.message, error.details, error.headers);
     // Anything else is our fault, never the caller's: log it with the request id they were given.
     deps.logger.error('unexpected error', { requestId: c.get('requestId'), error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
     return errorResponse(c, 'internal', `internal error; quote request id ${c.get('requestId')}`);

@@ -111,7 +111,7 @@ describe('bundle store on IndexedDB', () => {
       expect.objectContaining({ recordId: recordId(2), entity: 'organization', field: 'type', reason: 'invalid-value', from: 'officer-a', bundleId: plan.manifest.bundleId }),
     ]);
     expect((await store.bundles.port.storedChunks()).map((chunk) => [chunk.device, chunk.count])).toEqual([['officer-a', 8]]);
-    expect(await store.bundles.port.appliedChunks(plan.manifest.bundleId)).toEqual(new Set([0]));
+    expect(await store.bundles.port.appliedChunks(plan.resumeKey)).toEqual(new Set([0]));
     expect((await store.bundles.port.acks())['officer-a']).toEqual({ 'officer-a': 8 });
     expect((await store.bundles.port.knownCertificates()).map((c) => c.body.deviceId).sort()).toEqual([desk.deviceId, 'officer-a'].sort());
     expect(await store.bundles.log()).toEqual([expect.objectContaining({ direction: 'import', result: 'partial', counterpart: 'officer-a', by: 'u-coord', fileName: 'from-officer.stepbundle' })]);
@@ -160,7 +160,8 @@ describe('bundle store on IndexedDB', () => {
     const result = await applyImport(b.port, await prepareImport(b.port, exported.bytes, b.key));
     expect(result.result).toBe('ok');
     expect([...b.storage.records().values()].map((record) => (record.values.name as { en: string }).en).sort()).toEqual(['From A', 'From the coordinator']);
-    expect(await store.bundles.log()).toEqual([expect.objectContaining({ direction: 'export', counterpart: 'officer-b' }), expect.objectContaining({ direction: 'import' })]);
+    // Not saved anywhere: not logged as exported.
+    expect(await store.bundles.log()).toEqual([expect.objectContaining({ direction: 'import' })]);
   });
 
   it('retries quarantined changes with the desk’s countries as they are now, and dismisses them', async () => {
@@ -182,6 +183,28 @@ describe('bundle store on IndexedDB', () => {
 
     await store.bundles.dismissQuarantined(left.map((item) => item.id));
     expect(await store.bundles.quarantineCount()).toBe(0);
+    // Let go, but processed: the acknowledgement this desk sends moves past it.
+    expect((await store.bundles.port.processedVector()).secretariat).toBe(8);
+  });
+
+  it('quarantines, on import and on retry, what the originating officer may not change, judged on the records’ countries here', async () => {
+    await enroll(coordinator(['TH', 'VN']));
+    const secretariat = await testBundleReplica(issuer, 'secretariat', { role: 'secretariat' });
+    const officer = await testBundleReplica(issuer, 'officer-th', { countries: ['TH'] });
+    await write(secretariat, 1, 'organization', { ...organization('Hanoi University'), country: 'VN' }, ['VN']);
+    const fromSecretariat = await exportBundle(secretariat.port, { recipient: desk.recipient, recipientScope: { global: false, countries: ['TH', 'VN'] } });
+    await applyImport(store.bundles.port, await prepareImport(store.bundles.port, fromSecretariat.bytes, desk.key));
+    // The officer's changes claim to be Thai: an edit of the Vietnamese record, and a new record made Vietnamese.
+    await write(officer, 1, 'organization', { name: { en: 'Taken over' } }, ['TH']);
+    await write(officer, 3, 'organization', { ...organization('Planted'), country: 'VN' }, ['TH']);
+    const fromOfficer = await exportBundle(officer.port, { recipient: desk.recipient, recipientScope: { global: false, countries: ['TH', 'VN'] } });
+    const result = await applyImport(store.bundles.port, await prepareImport(store.bundles.port, fromOfficer.bytes, desk.key));
+    expect(result).toMatchObject({ applied: 0, quarantined: 5 });
+    expect(new Set((await store.bundles.quarantined()).map((item) => item.reason))).toEqual(new Set(['out-of-scope']));
+    expect((await db.organizations.get(recordId(1)))?.name).toEqual({ en: 'Hanoi University' });
+    expect(await db.organizations.get(recordId(3))).toBeUndefined();
+    // Retrying judges them by the same rule: they stay.
+    expect(await store.bundles.retryQuarantined()).toEqual({ applied: 0, held: 5 });
   });
 
   it('keeps the newest certificate per device, the newest revocation list, and raises acknowledgements only', async () => {

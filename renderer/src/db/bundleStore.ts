@@ -1,15 +1,17 @@
-import { canSee } from '@shared/access/rules';
+import { principalOfCertificate } from '@shared/access/authors';
 import type { DeviceCertificate } from '@shared/api/certificate';
 import type { RejectedChange } from '@shared/bundle/exchange';
+import { judgeScopes, type ScopeRun } from '@shared/bundle/importScope';
 import type { SignedRevocationList } from '@shared/bundle/format';
 import { storedChunkKey, type BundleIdentity, type BundleLogEntry, type BundlePort } from '@shared/bundle/port';
 import { previewChanges } from '@shared/bundle/preview';
 import { newerRevocationList } from '@shared/bundle/revocations';
+import { newerServerAck, type SignedServerAck } from '@shared/bundle/serverAck';
 import type { SignedChunk } from '@shared/bundle/types';
 import { signEd25519 } from '@shared/security/webCrypto';
 import { changeKey, type Change } from '@shared/sync/change';
 import { checkFieldValue } from '@shared/sync/fieldValues';
-import type { VersionVector } from '@shared/sync/vector';
+import { extendContiguous, raised, type VersionVector } from '@shared/sync/vector';
 import Dexie from 'dexie';
 import type { StoredQuarantine } from './database';
 import type { ServerSyncData } from './serverSync';
@@ -32,6 +34,9 @@ import { DexieSyncStorage } from './syncStorage';
 const keys = {
   acks: 'bundle:acks',
   revocations: 'bundle:revocations',
+  serverAck: 'bundle:serverAck',
+  /** Keys of quarantined changes the person let go: processed, never applied. */
+  dismissed: 'bundle:dismissed',
 } as const;
 
 /** A quarantined change as the Bundles page lists it. */
@@ -96,6 +101,19 @@ export function createBundleStore({ db, repository, serverSync }: Pick<Store, 'd
     ownChangesAfter: (afterSeq, limit) => repository.ownChangesAfter(afterSeq, limit),
     storedChunks: async () => (await db.bundleChunks.toArray()).map(signedChunkOf),
     heldKeys: (changeKeys) => reads.heldKeys(changeKeys),
+    recordChanges: (records) => recordChanges(records),
+    async processedVector() {
+      const [vector, dismissed] = await Promise.all([repository.vector(), get<string[]>(keys.dismissed)]);
+      const processedKeys = [...(await db.quarantine.toArray()).map((row) => row.key), ...(dismissed ?? [])];
+      const beyond = new Map<string, Set<number>>();
+      for (const key of processedKeys) {
+        const at = key.lastIndexOf(':');
+        const device = key.slice(0, at);
+        if (!beyond.has(device)) beyond.set(device, new Set((await reads.changesAfter(device, vector[device] ?? 0, Infinity)).map((change) => change.seq)));
+        beyond.get(device)!.add(Number(key.slice(at + 1)));
+      }
+      return extendContiguous(vector, beyond);
+    },
     preview: (changes) =>
       previewChanges(changes, async (records) => {
         // Only records this desk has heard of have changes to read: a new record needs no query.
@@ -103,7 +121,7 @@ export function createBundleStore({ db, repository, serverSync }: Pick<Store, 'd
         return Promise.all(records.map(({ entity, recordId }, i) => (metas[i] ? reads.changesOfRecord(entity, recordId) : undefined)));
       }),
 
-    async applyChunk({ bundleId, index, chunk, keep, accept, quarantine }) {
+    async applyChunk({ resumeKey, index, chunk, keep, accept, quarantine }) {
       // Hashing awaits WebCrypto: done before the transaction, which would commit meanwhile.
       const key = keep ? await storedChunkKey(chunk) : undefined;
       const at = new Date().toISOString();
@@ -120,11 +138,12 @@ export function createBundleStore({ db, repository, serverSync }: Pick<Store, 'd
           );
         }
         if (key !== undefined) await db.bundleChunks.put({ ...signedChunkOf(chunk), key, keptAt: at });
-        await db.bundleProgress.put({ bundleId, index, at });
+        // Progress is kept under the manifest's digest (the bundleProgress column keeps its old name).
+        await db.bundleProgress.put({ bundleId: resumeKey, index, at });
       });
     },
-    async appliedChunks(bundleId) {
-      const done = (await db.bundleProgress.where('[bundleId+index]').between([bundleId, Dexie.minKey], [bundleId, Dexie.maxKey]).primaryKeys()) as [string, number][];
+    async appliedChunks(resumeKey) {
+      const done = (await db.bundleProgress.where('[bundleId+index]').between([resumeKey, Dexie.minKey], [resumeKey, Dexie.maxKey]).primaryKeys()) as [string, number][];
       return new Set(done.map(([, index]) => index));
     },
 
@@ -132,11 +151,15 @@ export function createBundleStore({ db, repository, serverSync }: Pick<Store, 'd
     raiseAcks: (acks) =>
       db.transaction('rw', db.syncState, async () => {
         const known = (await get<Record<string, VersionVector>>(keys.acks)) ?? {};
-        for (const [party, vector] of Object.entries(acks)) {
-          const into = (known[party] ??= {});
-          for (const [device, seq] of Object.entries(vector)) if (seq > (into[device] ?? 0)) into[device] = seq;
-        }
+        for (const [party, vector] of Object.entries(acks)) known[party] = raised(known[party] ?? {}, vector);
         await set(keys.acks, known);
+      }),
+    serverAck: () => get<SignedServerAck>(keys.serverAck),
+    saveServerAck: (signed) =>
+      db.transaction('rw', db.syncState, async () => {
+        await set(keys.serverAck, newerServerAck(await get<SignedServerAck>(keys.serverAck), signed));
+        const known = (await get<Record<string, VersionVector>>(keys.acks)) ?? {};
+        await set(keys.acks, { ...known, server: raised(known.server ?? {}, signed.body.vector) });
       }),
     async knownCertificates() {
       const [stored, enrollment] = await Promise.all([db.certificates.toArray(), serverSync.loadEnrollment()]);
@@ -164,6 +187,18 @@ export function createBundleStore({ db, repository, serverSync }: Pick<Store, 'd
     },
   };
 
+  /** The changes held of each record, in one read. */
+  async function recordChanges(records: readonly { entity: Change['entity']; recordId: string }[]): Promise<Change[][]> {
+    if (records.length === 0) return [];
+    const found = await db.changes
+      .where('[entity+recordId]')
+      .anyOf(records.map(({ entity, recordId }) => [entity, recordId]))
+      .toArray();
+    const byRecord = new Map<string, Change[]>();
+    for (const change of found) byRecord.set(`${change.entity}:${change.recordId}`, [...(byRecord.get(`${change.entity}:${change.recordId}`) ?? []), change]);
+    return records.map(({ entity, recordId }) => byRecord.get(`${entity}:${recordId}`) ?? []);
+  }
+
   return {
     port,
 
@@ -186,12 +221,27 @@ export function createBundleStore({ db, repository, serverSync }: Pick<Store, 'd
     async retryQuarantined(ids?: readonly number[]): Promise<{ applied: number; held: number }> {
       const rows = (ids ? await db.quarantine.bulkGet([...ids]) : await db.quarantine.toArray()).filter((row): row is StoredQuarantine => row !== undefined);
       const principal = (await identity())?.principal;
+      const certificates = new Map((await port.knownCertificates()).map((certificate) => [certificate.body.deviceId, certificate]));
       const pass: StoredQuarantine[] = [];
       const stay: StoredQuarantine[] = [];
+      const valid: StoredQuarantine[] = [];
       for (const row of rows) {
         const check = checkFieldValue(row.change.entity, row.change.field, row.change.value);
         if (!check.ok) stay.push({ ...row, reason: check.reason, detail: check.detail });
-        else if (!principal || !canSee(principal, row.change.scope)) stay.push({ ...row, reason: 'out-of-scope', detail: row.change.scope.join(',') });
+        else valid.push(row);
+      }
+      // The same access rules as an import: per originating device, the records' countries before and after.
+      const runs = new Map<string, ScopeRun & { changes: Change[] }>();
+      for (const row of [...valid].sort((a, b) => a.change.seq - b.change.seq)) {
+        const device = row.change.device;
+        const certificate = certificates.get(device);
+        if (!runs.has(device)) runs.set(device, { principal: certificate && principalOfCertificate(certificate), changes: [] });
+        runs.get(device)!.changes.push(row.change);
+      }
+      const refused = principal ? await judgeScopes({ importer: principal, runs: [...runs.values()], recordChanges }) : undefined;
+      for (const row of valid) {
+        const refusal = refused ? refused.get(changeKey(row.change)) : { reason: 'out-of-scope' as const, detail: 'not enrolled' };
+        if (refusal) stay.push({ ...row, reason: refusal.reason, detail: refusal.detail });
         else pass.push(row);
       }
       const changes: Change[] = pass.map((row) => row.change);
@@ -204,8 +254,14 @@ export function createBundleStore({ db, repository, serverSync }: Pick<Store, 'd
 
     /** The person has seen these quarantined changes and lets them go (all without `ids`). */
     async dismissQuarantined(ids?: readonly number[]): Promise<void> {
-      if (ids) await db.quarantine.bulkDelete([...ids]);
-      else await db.quarantine.clear();
+      // Let go, but processed: the acknowledgement this desk sends moves past them (port.processedVector).
+      await db.transaction('rw', db.quarantine, db.syncState, async () => {
+        const rows = ids ? (await db.quarantine.bulkGet([...ids])).filter((row): row is StoredQuarantine => row !== undefined) : await db.quarantine.toArray();
+        const dismissed = new Set((await get<string[]>(keys.dismissed)) ?? []);
+        for (const row of rows) dismissed.add(row.key);
+        await set(keys.dismissed, [...dismissed]);
+        await db.quarantine.bulkDelete(rows.map((row) => row.id as number));
+      });
     },
   };
 }

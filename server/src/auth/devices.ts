@@ -1,6 +1,7 @@
 import { canManageDevice, type Principal } from '@shared/access/rules';
 import { signCertificate, type DeviceCertificate } from '@shared/api/certificate';
 import type { DeviceInfo } from '@shared/api/contract';
+import { reservedDeviceIds } from '@shared/bundle/serverAck';
 import type { Queryable } from '../db/database';
 import { ApiFailure } from '../http/errors';
 import type { ServerKey } from './serverKey';
@@ -47,7 +48,9 @@ export async function findDevice(db: Queryable, deviceId: string): Promise<{ dev
 /**
  * Enrolls a device key for a person and vouches for it with a certificate. The same device, key and
  * person again gets a fresh certificate (role or countries may have changed); a device id someone else
- * holds, or with another key, is refused: ids are not transferable and keys are not replaceable.
+ * holds, or with another key, is refused: ids are not transferable and keys are not replaceable. The ids
+ * that name the server in acknowledgements (reservedDeviceIds) are refused too: a desk enrolled as
+ * 'server' could otherwise speak for the server in the bundles it exports.
  */
 export async function enrollDevice(
   db: Queryable,
@@ -55,6 +58,9 @@ export async function enrollDevice(
   user: UserRow,
   request: { deviceId: string; devicePublicKey: string; name: string; encryptionPublicKey?: string },
 ): Promise<DeviceCertificate> {
+  if (reservedDeviceIds.includes(request.deviceId.toLowerCase())) {
+    throw new ApiFailure('device-taken', `the device id '${request.deviceId}' is reserved: it names the server in acknowledgements; use another id`, { deviceId: request.deviceId, reserved: true });
+  }
   const certificate = await signCertificate(
     {
       version: 1,

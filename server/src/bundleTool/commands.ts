@@ -139,8 +139,6 @@ export function manifestLines(manifest: BundleManifest, fileBytes: number): stri
     `${pad('since')}${vectorText(manifest.since)}`,
     `${pad('up to')}${vectorText(manifest.upTo)}`,
     `${pad('ack')}${vectorText(manifest.ack)}`,
-    `${pad('acks')}${Object.keys(manifest.acks).length === 0 ? '(none)' : ''}`,
-    ...Object.entries(manifest.acks).map(([party, vector]) => `  ${party}: ${vectorText(vector)}`),
   ];
   return lines.map((line) => line.trimEnd());
 }

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BundleError } from '@shared/bundle/errors';
 import { exampleRecords } from '@shared/demo/examples';
 import { newRecordId } from '@shared/domain/ids';
+import { verifyServerAck } from '@shared/bundle/serverAck';
 import { testChanges, testIdentity } from '@shared/bundle/testing';
 import { startTestServer, type TestDevice, type TestServer } from '../testing';
 import { importBundle } from './import';
@@ -37,6 +38,9 @@ describe('importing a bundle on the server', () => {
     const answer = await importBundle(server.db, server.serverKey, bytes, cli);
     expect(answer).toMatchObject({ result: 'ok', applied: changes.length, duplicates: 0, refused: [], waiting: [] });
     expect(answer.ack[laptop.id]).toBe(changes.length);
+    // The same vector, signed by the server's key: a statement desks can carry to others and believe.
+    const signed = await verifyServerAck(answer.serverAck, server.serverKey.publicKey);
+    expect(signed?.body.vector).toEqual(answer.ack);
     expect(await countRows(server.db, 'select count(*) as n from changes where device = $1', [laptop.id])).toBe(changes.length);
     const [record] = await server.db.query<{ scope: string[] }>('select scope from records where record_id = $1', [activity.id]);
     expect(record?.scope).toEqual(['TH']);
@@ -55,6 +59,8 @@ describe('importing a bundle on the server', () => {
     await server.db.query(`update users set countries = '{LA}' where id = $1`, [laptop.user.id]);
 
     const answer = await importBundle(server.db, server.serverKey, bytes, cli);
+    // Everything refused is not 'ok': the coordinator must look at what was refused.
+    expect(answer.result).toBe('partial');
     expect(answer.applied).toBe(0);
     expect(answer.refused).toHaveLength(changes.length);
     expect(answer.refused.every((refusal) => refusal.device === laptop.id && refusal.reason === 'out-of-scope')).toBe(true);
@@ -101,14 +107,14 @@ describe('importing a bundle on the server', () => {
     const bytes = await bundleForServer(server, coordinator, [{ ...laptop, changes }], { attachments: [{ sha256, bytes: photo }] });
 
     const first = await importBundle(server.db, server.serverKey, bytes, cli);
-    expect(first).toMatchObject({ result: 'ok', attachmentsStored: 1 });
+    expect(first).toMatchObject({ result: 'partial', attachmentsStored: 1 });
     expect(first.refused).toHaveLength(1);
     const after = await databaseDigest(server.db);
     const second = await importBundle(server.db, server.serverKey, bytes, cli);
     expect(second).toMatchObject({ result: 'nothing-new', applied: 0, duplicates: changes.length, refused: [], waiting: [], attachmentsStored: 0 });
     expect(await databaseDigest(server.db)).toBe(after);
     const log = await bundleImportLog(server.db, 2);
-    expect(log.map((entry) => entry.result)).toEqual(['nothing-new', 'ok']);
+    expect(log.map((entry) => entry.result)).toEqual(['nothing-new', 'partial']);
     expect(log[0]?.bundleId).toBe(first.bundleId);
   });
 
@@ -144,6 +150,7 @@ describe('importing a bundle on the server', () => {
     const bytes = await bundleForServer(server, coordinator, [{ ...laptop, changes }]);
 
     const answer = await importBundle(server.db, server.serverKey, bytes, cli);
+    expect(answer.result).toBe('partial');
     expect(answer.applied).toBe(changes.length - 1);
     expect(answer.refused).toEqual([expect.objectContaining({ device: laptop.id, seq: changes.length, field: 'notAField', reason: 'unknown-field' })]);
     const kept = await server.db.query<{ device: string; seq: string | number; reason: string }>('select device, seq, reason from refused_changes where device = $1', [laptop.id]);
@@ -170,6 +177,63 @@ describe('importing a bundle on the server', () => {
     expect(answer.refused).toEqual([]);
     const [record] = await server.db.query<{ scope: string[] }>('select scope from records where record_id = $1', [participation.id]);
     expect(record?.scope).toEqual(['TH']);
+  });
+
+  it("keeps a participation waiting while its activity is not on the server, and applies it once the activity's bundle arrived", async () => {
+    const creator = await officer();
+    const helper = await officer();
+    const activity = await creator.create('activity', { countries: ['TH'] });
+    // The helper received the activity on a stick from the creator and records a participation in it.
+    await helper.engine.apply(creator.unsent());
+    const participation = { ...exampleRecords.participation, id: newRecordId(), activityId: activity.id };
+    const { entity: _entity, id: _id, updatedAt: _updatedAt, ...fields } = participation;
+    await helper.update('participation', participation.id, fields, ['TH']);
+    await helper.create('organization', { country: 'TH' });
+    const helperChanges = helper.unsent();
+    const helperBundle = await bundleForServer(server, coordinator, [{ ...helper, changes: helperChanges }]);
+    const creatorBundle = await bundleForServer(server, coordinator, [{ ...creator, changes: creator.unsent() }]);
+
+    // The helper's bundle reaches the Secretariat first: its countries cannot be computed yet.
+    const early = await importBundle(server.db, server.serverKey, helperBundle, cli);
+    expect(early).toMatchObject({ result: 'partial', applied: 0, refused: [] });
+    expect(early.waiting).toEqual([expect.objectContaining({ device: helper.id, count: helperChanges.length, fromSeq: 1, toSeq: helperChanges.length, reason: 'unknown-record' })]);
+    expect(early.ack[helper.id]).toBeUndefined();
+    expect(await countRows(server.db, 'select count(*) as n from refused_changes where device = $1', [helper.id])).toBe(0);
+
+    expect(await importBundle(server.db, server.serverKey, creatorBundle, cli)).toMatchObject({ result: 'ok', refused: [], waiting: [] });
+    const late = await importBundle(server.db, server.serverKey, helperBundle, cli);
+    expect(late).toMatchObject({ result: 'ok', applied: helperChanges.length, refused: [], waiting: [] });
+    expect(late.ack[helper.id]).toBe(helperChanges.length);
+    const [record] = await server.db.query<{ scope: string[] }>('select scope from records where record_id = $1', [participation.id]);
+    expect(record?.scope).toEqual(['TH']);
+  });
+
+  it('refuses, rather than keeps waiting, a participation in an activity the server refused', async () => {
+    const creator = await officer();
+    const helper = await officer();
+    const activity = await creator.create('activity', { countries: ['TH'] });
+    await helper.engine.apply(creator.unsent());
+    const participation = { ...exampleRecords.participation, id: newRecordId(), activityId: activity.id };
+    const { entity: _entity, id: _id, updatedAt: _updatedAt, ...fields } = participation;
+    await helper.update('participation', participation.id, fields, ['TH']);
+    // The creator moved to Laos before the activity arrived: the server refuses it, and keeps it for review.
+    await server.db.query(`update users set countries = '{LA}' where id = $1`, [creator.user.id]);
+    await importBundle(server.db, server.serverKey, await bundleForServer(server, coordinator, [{ ...creator, changes: creator.unsent() }]), cli);
+
+    const answer = await importBundle(server.db, server.serverKey, await bundleForServer(server, coordinator, [{ ...helper, changes: helper.unsent() }]), cli);
+    expect(answer.waiting).toEqual([]);
+    expect(answer.refused.length).toBeGreaterThan(0);
+    expect(answer.refused.every((refusal) => refusal.reason === 'out-of-scope')).toBe(true);
+  });
+
+  it('a pushed participation whose activity is unknown is still refused (network sync keeps its rule)', async () => {
+    const helper = await officer();
+    const participation = { ...exampleRecords.participation, id: newRecordId(), activityId: newRecordId() };
+    const { entity: _entity, id: _id, updatedAt: _updatedAt, ...fields } = participation;
+    await helper.update('participation', participation.id, fields, ['TH']);
+    const answer = await helper.push(helper.unsent());
+    expect(answer.refused.length).toBeGreaterThan(0);
+    expect(answer.received).toBeGreaterThan(0);
   });
 
   it('refuses a bundle addressed to someone else, and logs the attempt', async () => {

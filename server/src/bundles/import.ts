@@ -3,6 +3,7 @@ import type { BundleImportResponse, ChangeRefusal } from '@shared/api/contract';
 import { openBundle, inspectBundle } from '@shared/bundle/codec';
 import { BundleError } from '@shared/bundle/errors';
 import type { BundleManifest } from '@shared/bundle/format';
+import { signServerAck, type SignedServerAck } from '@shared/bundle/serverAck';
 import type { BundleKey, OpenedBundle } from '@shared/bundle/types';
 import type { Change } from '@shared/sync/change';
 import type { VersionVector } from '@shared/sync/vector';
@@ -37,7 +38,7 @@ export async function importBundle(db: Database, key: ServerKey, bytes: Uint8Arr
     throw error;
   }
   try {
-    const answer = await apply(db, opened);
+    const answer = await apply(db, key, opened);
     await logBundleImport(db, importer, opened.manifest, {
       result: answer.result,
       detail: {
@@ -77,7 +78,9 @@ function checkAttachments(opened: OpenedBundle): void {
   }
 }
 
-async function apply(db: Database, opened: OpenedBundle): Promise<BundleImportResponse> {
+type Waiting = BundleImportResponse['waiting'][number];
+
+async function apply(db: Database, key: ServerKey, opened: OpenedBundle): Promise<BundleImportResponse> {
   const attachmentsStored = await storeAttachments(db, opened.attachments);
   const byDevice = new Map<string, Map<number, Change>>();
   for (const chunk of opened.chunks) {
@@ -87,42 +90,63 @@ async function apply(db: Database, opened: OpenedBundle): Promise<BundleImportRe
     for (const change of chunk.changes) if (!seqs.has(change.seq)) seqs.set(change.seq, change);
   }
   const originators = await originatorsOf(db, [...byDevice.keys()]);
-  const perDevice = new Map([...byDevice].map(([device, seqs]) => [device, [...seqs.values()].sort((a, b) => a.seq - b.seq)]));
+  let pending = new Map([...byDevice].map(([device, seqs]) => [device, [...seqs.values()].sort((a, b) => a.seq - b.seq)]));
 
   let applied = 0;
   let duplicates = 0;
   const refused: (ChangeRefusal & { device: string })[] = [];
-  const waiting = new Map<string, Change[]>();
-  for (const batch of batches(causalRuns(perDevice), changesPerTransaction)) {
-    await db.transaction(async (tx) => {
-      await lockSyncWrites(tx);
-      const processed = await processedSeqs(tx, [...new Set(batch.map((run) => run.device))]);
-      for (const run of batch) {
-        let expected = processed.get(run.device)! + 1;
-        const fresh: Change[] = [];
-        for (const change of run.changes) {
-          if (change.seq < expected) duplicates += 1;
-          else if (change.seq === expected) {
-            fresh.push(change);
-            expected += 1;
-          } else {
-            let list = waiting.get(run.device);
-            if (!list) waiting.set(run.device, (list = []));
-            list.push(change);
+  let waiting = new Map<string, { changes: Change[]; reason: NonNullable<Waiting['reason']>; detail?: string }>();
+  // A change waiting for a record another device's changes in this same bundle bring (stamps out of
+  // order across devices) gets another pass once those are in; passes stop when one applies nothing.
+  for (let pass = 0; pending.size > 0; pass++) {
+    waiting = new Map();
+    let appliedThisPass = 0;
+    for (const batch of batches(causalRuns(pending), changesPerTransaction)) {
+      await db.transaction(async (tx) => {
+        await lockSyncWrites(tx);
+        const processed = await processedSeqs(tx, [...new Set(batch.map((run) => run.device))]);
+        for (const run of batch) {
+          let expected = processed.get(run.device)! + 1;
+          const fresh: Change[] = [];
+          const beyond: Change[] = [];
+          for (const change of run.changes) {
+            if (change.seq < expected) duplicates += 1;
+            else if (change.seq === expected && beyond.length === 0) {
+              fresh.push(change);
+              expected += 1;
+            } else beyond.push(change);
           }
+          const outcome = await applyDeviceRun(tx, originators.get(run.device)!, fresh, { unknownRecords: 'wait' });
+          processed.set(run.device, (outcome.waiting[0]?.seq ?? expected) - 1);
+          applied += outcome.applied;
+          appliedThisPass += outcome.applied + outcome.refused.length;
+          duplicates += outcome.duplicates;
+          refused.push(...outcome.refused.map((refusal) => ({ device: run.device, ...refusal })));
+          const left = [...outcome.waiting, ...beyond];
+          if (left.length === 0) continue;
+          const entry = waiting.get(run.device);
+          if (entry) entry.changes.push(...left);
+          else if (outcome.waiting.length > 0) waiting.set(run.device, { changes: left, reason: 'unknown-record', ...(outcome.waitingDetail ? { detail: outcome.waitingDetail } : {}) });
+          else waiting.set(run.device, { changes: left, reason: 'gap' });
         }
-        processed.set(run.device, expected - 1);
-        const outcome = await applyDeviceRun(tx, originators.get(run.device)!, fresh);
-        applied += outcome.applied;
-        duplicates += outcome.duplicates;
-        refused.push(...outcome.refused.map((refusal) => ({ device: run.device, ...refusal })));
-      }
-    });
+      });
+    }
+    const retry = [...waiting.values()].some((entry) => entry.reason === 'unknown-record');
+    if (appliedThisPass === 0 || !retry) break;
+    pending = new Map([...waiting].map(([device, entry]) => [device, entry.changes]));
   }
 
-  const waitingList = [...waiting].map(([device, changes]) => ({ device, count: changes.length, fromSeq: changes[0]!.seq, toSeq: changes.at(-1)!.seq }));
-  const result = waitingList.length > 0 ? 'partial' : applied === 0 && refused.length === 0 && attachmentsStored === 0 ? 'nothing-new' : 'ok';
-  return { bundleId: opened.manifest.bundleId, result, applied, duplicates, refused, waiting: waitingList, attachmentsStored, ack: await serverAck(db) };
+  const waitingList: Waiting[] = [...waiting].map(([device, { changes, reason, detail }]) => ({
+    device,
+    count: changes.length,
+    fromSeq: changes[0]!.seq,
+    toSeq: changes.at(-1)!.seq,
+    reason,
+    ...(detail ? { detail } : {}),
+  }));
+  const result = waitingList.length > 0 || refused.length > 0 ? 'partial' : applied === 0 && attachmentsStored === 0 ? 'nothing-new' : 'ok';
+  const signed = await signedServerAck(db, key);
+  return { bundleId: opened.manifest.bundleId, result, applied, duplicates, refused, waiting: waitingList, attachmentsStored, ack: signed.body.vector, serverAck: signed };
 }
 
 /** Runs grouped into transactions of about `size` changes, never cutting a run. */
@@ -167,4 +191,9 @@ async function storeAttachments(db: Queryable, attachments: ReadonlyMap<string, 
 export async function serverAck(db: Queryable): Promise<VersionVector> {
   const rows = await db.query<{ device: string; processed_seq: string | number }>('select device, processed_seq from device_progress order by device');
   return Object.fromEntries(rows.map((row) => [row.device, Number(row.processed_seq)]));
+}
+
+/** serverAck, signed by the server's certificate key: a statement desks can carry to one another and believe. */
+export async function signedServerAck(db: Queryable, key: Pick<ServerKey, 'publicKey' | 'privateKey'>, now = new Date()): Promise<SignedServerAck> {
+  return signServerAck({ version: 1, issuer: key.publicKey, issuedAt: now.toISOString(), vector: await serverAck(db) }, key.privateKey);
 }

@@ -36,7 +36,6 @@ export async function bundleForServer(
     since: {},
     upTo,
     ack: {},
-    acks: {},
     chunks,
     attachments: options.attachments ?? [],
   });

@@ -9,14 +9,16 @@ export class ApiFailure extends Error {
     readonly code: ApiErrorCode,
     message: string,
     readonly details?: unknown,
+    /** Headers the answer carries (`retry-after` of a 503). */
+    readonly headers?: Record<string, string>,
   ) {
     super(message);
   }
 }
 
-export function errorResponse(c: Context, code: ApiErrorCode, message: string, details?: unknown): Response {
+export function errorResponse(c: Context, code: ApiErrorCode, message: string, details?: unknown, headers?: Record<string, string>): Response {
   const body: ApiError = { error: { code, message, ...(details === undefined ? {} : { details }) } };
-  return c.json(body, apiErrorStatus[code] as ContentfulStatusCode);
+  return c.json(body, apiErrorStatus[code] as ContentfulStatusCode, headers);
 }
 
 /** zod issues as the contract's `details`: where (a path) and what was wrong, nothing of the input's values. */

@@ -7,6 +7,7 @@ import { readBody, parseJsonBody } from './body';
 import type { AppDeps, AppEnv } from './context';
 import { identifyDevice, pruneSignatures, verifyDeviceSignature, type DeviceCaller } from './deviceAuth';
 import { ApiFailure, issueDetails } from './errors';
+import { createUploadGate } from './uploadGate';
 
 /**
  * Routes come from the contract: each operation's path, method and auth kind are the contract's, its
@@ -33,24 +34,30 @@ export type Handlers = { [N in OperationName]: Handler<N> };
 
 const pruneEveryMs = 60_000;
 
+/** Operations whose bodies are large enough to be read one at a time per process (uploadGate.ts). */
+const gatedOperations: ReadonlySet<OperationName> = new Set(['importBundle']);
+
 export function mountOperations(app: Hono<AppEnv>, deps: AppDeps, handlers: Handlers): void {
   let lastPrune = 0;
   const now = deps.now ?? Date.now;
+  const uploadGate = createUploadGate();
   for (const name of Object.keys(apiContract) as OperationName[]) {
     const operation = apiContract[name];
     const path = operation.path.replace(/\{(\w+)\}/g, ':$1');
     const handler = handlers[name] as Handler<OperationName>;
-    app.on(operation.method, path, async (c) => {
+    const answer = async (c: Context<AppEnv>, beforeBody: () => void): Promise<Response> => {
       let auth: unknown;
       let body: Uint8Array | undefined;
       const request = 'request' in operation ? operation.request : undefined;
       const maxBytes = ('maxBytes' in operation ? operation.maxBytes : undefined) ?? (request === 'binary' ? maxAttachmentBytes : maxJsonBodyBytes);
       if (operation.auth === 'user') {
         auth = await authenticateUser(c, deps);
+        beforeBody();
       } else if (operation.auth === 'device') {
         const caller = await identifyDevice(deps.db, c.req.raw.headers, now());
         c.set('userId', caller.user.id);
         c.set('deviceId', caller.device.id);
+        beforeBody();
         body = await readBody(c.req.raw, maxBytes);
         const url = new URL(c.req.url);
         await verifyDeviceSignature(deps.db, caller, { method: c.req.method, pathWithQuery: url.pathname + url.search, body });
@@ -71,8 +78,21 @@ export function mountOperations(app: Hono<AppEnv>, deps: AppDeps, handlers: Hand
         body ??= await readBody(c.req.raw, maxBytes);
         input = request === 'binary' ? body : parseJsonBody(body, c.req.header('content-type') ?? null, request);
       }
-      const answer = await handler({ c, deps, params, body: input, auth } as OperationContext<OperationName>);
-      return answer instanceof Response ? answer : c.json(answer as object);
+      const result = await handler({ c, deps, params, body: input, auth } as OperationContext<OperationName>);
+      return result instanceof Response ? result : c.json(result as object);
+    };
+
+    app.on(operation.method, path, async (c) => {
+      // Who is calling is known (headers, device enrolled and unrevoked) before a slot is taken, and the
+      // slot is taken before the body is read: strangers cannot hold it, nor make the server read for them.
+      let leave: (() => void) | undefined;
+      try {
+        return await answer(c, () => {
+          if (gatedOperations.has(name)) leave = uploadGate.enter();
+        });
+      } finally {
+        leave?.();
+      }
     });
   }
 }

@@ -3,7 +3,9 @@ import { verifyCertificate } from '@shared/api/certificate';
 import { bundleImportResponseSchema, maxBundleBytes, serverInfoSchema } from '@shared/api/contract';
 import { apiErrorSchema } from '@shared/api/errors';
 import { bundleErrorText } from '@shared/bundle/errors';
+import { signDeviceRequest } from '@shared/api/deviceAuth';
 import { verifyRevocationList } from '@shared/bundle/revocations';
+import { verifyServerAck } from '@shared/bundle/serverAck';
 import { bundleImportLog } from '../bundles/log';
 import { bundleForServer, countRows, databaseDigest } from '../bundles/testBundles';
 import { errorCode, startTestServer, type TestDevice, type TestServer } from '../testing';
@@ -104,6 +106,70 @@ describe('GET /api/v1/revocations', () => {
     expect(list?.body.revoked.map((entry) => entry.deviceId)).toContain(lost.id);
     expect(list?.body.revoked.map((entry) => entry.deviceId)).not.toContain(coordinator.id);
     expect(await errorCode(await server.request('GET', '/api/v1/revocations'))).toBe('unauthenticated');
+  });
+});
+
+describe('GET /api/v1/acks', () => {
+  it("answers the server's processed seq of every device, signed by the server key", async () => {
+    const laptop = await officer();
+    await laptop.create('organization', { country: 'TH' });
+    const received = (await laptop.push(laptop.unsent())).received;
+    const response = await coordinator.signed('GET', '/api/v1/acks');
+    expect(response.status).toBe(200);
+    const signed = await verifyServerAck(await response.json(), server.serverKey.publicKey);
+    expect(signed?.body.vector[laptop.id]).toBe(received);
+    expect(await errorCode(await server.request('GET', '/api/v1/acks'))).toBe('unauthenticated');
+  });
+});
+
+describe('uploads one bundle at a time', () => {
+  it('answers 503 server-busy with retry-after while another bundle is being read, and takes the next one after', async () => {
+    const laptop = await officer();
+    await laptop.create('organization', { country: 'TH' });
+    const bytes = await bundleForServer(server, coordinator, [{ ...laptop, changes: laptop.unsent() }]);
+
+    // A slow upload: its body arrives only when the test says so.
+    let started!: () => void;
+    const reading = new Promise<void>((resolve) => (started = resolve));
+    let finish!: () => void;
+    const finished = new Promise<void>((resolve) => (finish = resolve));
+    // highWaterMark 0: pulled only when the server reads the body, that is after it has taken the slot.
+    const body = new ReadableStream<Uint8Array>(
+      {
+        async pull(controller) {
+          started();
+          await finished;
+          controller.enqueue(bytes);
+          controller.close();
+        },
+      },
+      { highWaterMark: 0 },
+    );
+    const headers = await signDeviceRequest(coordinator.id, coordinator.privateKey, { method: 'POST', pathWithQuery: '/api/v1/bundles', body: bytes });
+    const slow = server.app.request('/api/v1/bundles', { method: 'POST', headers, body, duplex: 'half' } as RequestInit);
+    await reading;
+
+    const busy = await upload(laptop, bytes);
+    expect(busy.status).toBe(503);
+    expect(busy.headers.get('retry-after')).toMatch(/^\d+$/);
+    expect(await errorCode(busy)).toBe('server-busy');
+
+    finish();
+    expect((await slow).status).toBe(200);
+    expect((await upload(laptop, bytes)).status).toBe(200);
+  });
+});
+
+describe('reserved device ids', () => {
+  it.each(['server', 'step-server'])("refuses to enroll a device as '%s' (it names the server in acknowledgements)", async (deviceId) => {
+    const user = await server.createUser({ role: 'field-officer', countries: ['TH'] });
+    const token = await server.signIn(user);
+    const key = await server.newDeviceKey();
+    const response = await server.request('POST', '/api/v1/devices', { token, json: { deviceId, devicePublicKey: key.publicKey, name: 'laptop' } });
+    expect(response.status).toBe(409);
+    const { error } = apiErrorSchema.parse(await response.json());
+    expect(error).toMatchObject({ code: 'device-taken', details: { reserved: true } });
+    expect(error.message).toContain('reserved');
   });
 });
 

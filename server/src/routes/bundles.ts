@@ -1,10 +1,10 @@
 import { bundleErrorText, BundleError } from '@shared/bundle/errors';
 import { revocationList } from '../auth/revocations';
-import { importBundle } from '../bundles/import';
+import { importBundle, signedServerAck } from '../bundles/import';
 import { ApiFailure } from '../http/errors';
 import type { Handlers } from '../http/operations';
 
-export const bundleHandlers: Pick<Handlers, 'importBundle' | 'revocations'> = {
+export const bundleHandlers: Pick<Handlers, 'importBundle' | 'revocations' | 'acks'> = {
   importBundle: async ({ c, deps, auth, body }) => {
     const type = c.req.header('content-type');
     if (type && !/^application\/octet-stream\s*(;|$)/i.test(type)) throw new ApiFailure('unsupported-media-type', 'send the bundle as application/octet-stream');
@@ -18,4 +18,5 @@ export const bundleHandlers: Pick<Handlers, 'importBundle' | 'revocations'> = {
     }
   },
   revocations: async ({ deps }) => revocationList(deps.db, deps.serverKey),
+  acks: async ({ deps }) => signedServerAck(deps.db, deps.serverKey),
 };

@@ -1,3 +1,4 @@
+import { allowedAuthors, isAllowedAuthor } from '@shared/access/authors';
 import { writeRefusal, type Principal } from '@shared/access/rules';
 import type { ChangeRefusal } from '@shared/api/contract';
 import type { RecordRef } from '@shared/domain/scope';
@@ -8,7 +9,7 @@ import { materialize } from '@shared/sync/merge';
 import { advisoryLocks, type Queryable } from '../db/database';
 import { PgStorage } from './pgStorage';
 import { changeColumns, changeOf, recordKey, type ChangeRow } from './rows';
-import { readRecordValues, scopeLevel, scopesOf, type RecordValues } from './scope';
+import { readRecordValues, scopeDetails, scopeLevel, type RecordValues } from './scope';
 import { refreshScopes } from './scopeRefresh';
 
 /**
@@ -31,6 +32,29 @@ export interface RunOutcome {
   applied: number;
   duplicates: number;
   refused: ChangeRefusal[];
+  /** With `unknownRecords: 'wait'`: the changes left unprocessed, from the first that waits, in seq order. */
+  waiting: Change[];
+  /** Why the first of `waiting` waits (which record is unknown here). */
+  waitingDetail?: string;
+}
+
+export interface RunOptions {
+  /**
+   * A record refused only because a record its countries come from is not on the server (a participation
+   * whose activity has not arrived yet), when that record is neither in this run nor among refused
+   * changes: 'refuse' it (push: the desk sent it out of order and is told) or 'wait' (bundle import: a
+   * bundle may arrive before the one carrying the activity; that change and the device's later ones stay
+   * unprocessed, so a later import applies them once the activity is here).
+   */
+  unknownRecords?: 'refuse' | 'wait';
+}
+
+type Refusal = ChangeRefusal & { change: Change };
+interface Judgement {
+  accepted: Change[];
+  refused: Refusal[];
+  /** The earliest change whose record must wait, when any. */
+  firstWaiting?: { seq: number; detail: string };
 }
 
 /** Every writer takes this lock first, in its transaction: one writer at a time, so server_seq order is commit order. */
@@ -49,33 +73,26 @@ export async function processedSeqs(tx: Queryable, devices: readonly string[]): 
 /**
  * Applies `fresh`: changes of `originator.deviceId` that continue its processed seqs without a gap, in
  * seq order. The caller holds the sync write lock (lockSyncWrites) in the transaction `tx` and has checked
- * the continuity; this advances device_progress to the last of them.
+ * the continuity; this advances device_progress to the last change processed (all of them, unless some
+ * wait: see RunOptions).
  */
-export async function applyDeviceRun(tx: Queryable, originator: Originator, fresh: readonly Change[]): Promise<RunOutcome> {
-  if (fresh.length === 0) return { applied: 0, duplicates: 0, refused: [] };
-  const refused: (ChangeRefusal & { change: Change })[] = [];
-  const refuse = (change: Change, reason: ChangeRefusal['reason'], detail?: string) =>
-    refused.push({ seq: change.seq, entity: change.entity, recordId: change.recordId, field: change.field, reason, ...(detail ? { detail } : {}), change });
-
-  const authors = new Set([`device:${originator.deviceId}`, `user:${originator.principal.userId}`]);
-  const byRecord = new Map<string, Change[]>();
-  for (const change of fresh) {
-    if (!authors.has(change.author)) {
-      refuse(change, 'forged-author', `author must be device:${originator.deviceId} or user:${originator.principal.userId}`);
-      continue;
-    }
-    const check = checkFieldValue(change.entity, change.field, change.value);
-    if (!check.ok) {
-      refuse(change, check.reason, check.detail);
-      continue;
-    }
-    const key = recordKey(change.entity, change.recordId);
-    let list = byRecord.get(key);
-    if (!list) byRecord.set(key, (list = []));
-    list.push(change);
+export async function applyDeviceRun(tx: Queryable, originator: Originator, fresh: readonly Change[], options: RunOptions = {}): Promise<RunOutcome> {
+  let run = [...fresh];
+  let waiting: Change[] = [];
+  let waitingDetail: string | undefined;
+  let judged = await judge(tx, originator, run, options.unknownRecords ?? 'refuse');
+  // A waiting change holds back the device's later ones (processed_seq has no holes); without them the
+  // rest is judged again, as it may have built on them. Each round is shorter, so this ends.
+  while (judged.firstWaiting) {
+    const cut = judged.firstWaiting.seq;
+    waitingDetail = judged.firstWaiting.detail;
+    waiting = fresh.filter((change) => change.seq >= cut);
+    run = fresh.filter((change) => change.seq < cut);
+    judged = await judge(tx, originator, run, options.unknownRecords ?? 'refuse');
   }
-
-  const accepted = await authorize(tx, originator.principal, byRecord, refuse);
+  const waitingPart = { waiting, ...(waitingDetail ? { waitingDetail } : {}) };
+  if (run.length === 0) return { applied: 0, duplicates: 0, refused: [], ...waitingPart };
+  const { accepted, refused } = judged;
 
   let applied = 0;
   let duplicates = 0;
@@ -100,9 +117,42 @@ export async function applyDeviceRun(tx: Queryable, originator: Originator, fres
   }
   await tx.query(
     'insert into device_progress (device, processed_seq) values ($1, $2) on conflict (device) do update set processed_seq = greatest(device_progress.processed_seq, excluded.processed_seq)',
-    [originator.deviceId, Math.max(...fresh.map((change) => change.seq))],
+    [originator.deviceId, Math.max(...run.map((change) => change.seq))],
   );
-  return { applied, duplicates, refused: refused.map(({ change: _change, ...refusal }) => refusal) };
+  return { applied, duplicates, refused: refused.map(({ change: _change, ...refusal }) => refusal), ...waitingPart };
+}
+
+/** Which of `run` are refused, accepted, or (with 'wait') must wait; writes nothing. */
+async function judge(tx: Queryable, originator: Originator, run: readonly Change[], unknownRecords: 'refuse' | 'wait'): Promise<Judgement> {
+  const refused: Refusal[] = [];
+  const refuse = (change: Change, reason: ChangeRefusal['reason'], detail?: string) =>
+    refused.push({ seq: change.seq, entity: change.entity, recordId: change.recordId, field: change.field, reason, ...(detail ? { detail } : {}), change });
+
+  const owner = { deviceId: originator.deviceId, userId: originator.principal.userId };
+  const byRecord = new Map<string, Change[]>();
+  for (const change of run) {
+    if (!isAllowedAuthor(change.author, owner)) {
+      refuse(change, 'forged-author', `author must be ${allowedAuthors(owner).join(' or ')}`);
+      continue;
+    }
+    const check = checkFieldValue(change.entity, change.field, change.value);
+    if (!check.ok) {
+      refuse(change, check.reason, check.detail);
+      continue;
+    }
+    const key = recordKey(change.entity, change.recordId);
+    let list = byRecord.get(key);
+    if (!list) byRecord.set(key, (list = []));
+    list.push(change);
+  }
+
+  let firstWaiting: Judgement['firstWaiting'];
+  const wait = (group: readonly Change[], detail: string) => {
+    const seq = Math.min(...group.map((change) => change.seq));
+    if (!firstWaiting || seq < firstWaiting.seq) firstWaiting = { seq, detail };
+  };
+  const accepted = await authorize(tx, originator.principal, byRecord, refuse, unknownRecords === 'wait' ? wait : undefined);
+  return { accepted, refused, ...(firstWaiting ? { firstWaiting } : {}) };
 }
 
 const refsOf = (changes: readonly Change[]): RecordRef[] => {
@@ -115,13 +165,15 @@ const refsOf = (changes: readonly Change[]): RecordRef[] => {
  * The access rules per record: its countries before (as the server holds it) and after (merged with this
  * run's changes). Records are decided in scope order (activities before what hangs off them, documents
  * last), so a participation sent with its new activity is judged by that activity as it will be, and
- * by nothing a refused change would have made it.
+ * by nothing a refused change would have made it. With `wait`, a refused record whose countries could
+ * not be computed because a record they come from is unknown (see RunOptions) is handed to `wait` instead.
  */
 async function authorize(
   tx: Queryable,
   principal: Principal,
   byRecord: ReadonlyMap<string, Change[]>,
   refuse: (change: Change, reason: ChangeRefusal['reason'], detail?: string) => void,
+  wait?: (group: readonly Change[], detail: string) => void,
 ): Promise<Change[]> {
   if (byRecord.size === 0) return [];
   const groups = [...byRecord.values()];
@@ -141,7 +193,7 @@ async function authorize(
 
   const beforeList = refs.map((ref) => before.get(recordKey(ref.entity, ref.recordId)));
   const present = beforeList.filter((record): record is RecordValues => record !== undefined);
-  const presentScopes = await scopesOf(tx, present);
+  const presentScopes = await scopeDetails(tx, present);
   const beforeScopes = new Map(present.map((record, i) => [recordKey(record.entity, record.recordId), presentScopes[i]!]));
 
   const after = groups.map((group): RecordValues => {
@@ -152,17 +204,35 @@ async function authorize(
   const accepted: Change[] = [];
   for (const level of [0, 1, 2] as const) {
     const batch = after.map((record, i) => ({ record, group: groups[i]! })).filter(({ record }) => scopeLevel(record) === level);
-    const afterScopes = await scopesOf(tx, batch.map(({ record }) => record), overlay);
+    const afterScopes = await scopeDetails(tx, batch.map(({ record }) => record), overlay);
     for (const [i, { record, group }] of batch.entries()) {
-      const refusal = writeRefusal(principal, beforeScopes.get(recordKey(record.entity, record.recordId)), afterScopes[i]!);
-      if (refusal) {
-        const detail = `${record.entity} ${record.recordId}: countries ${beforeScopes.get(recordKey(record.entity, record.recordId))?.join(',') ?? '(new)'} → ${afterScopes[i]!.join(',') || '(none)'}`;
-        group.forEach((change) => refuse(change, refusal, detail));
-      } else {
-        overlay.set(recordKey(record.entity, record.recordId), record);
+      const key = recordKey(record.entity, record.recordId);
+      const beforeScope = beforeScopes.get(key);
+      const afterScope = afterScopes[i]!;
+      const refusal = writeRefusal(principal, beforeScope?.countries, afterScope.countries);
+      if (!refusal) {
+        overlay.set(key, record);
         accepted.push(...group);
+        continue;
       }
+      const detail = `${record.entity} ${record.recordId}: countries ${beforeScope?.countries.join(',') ?? '(new)'} → ${afterScope.countries.join(',') || '(none)'}`;
+      // Records of this run (decided, or refused) and records refused earlier are known: only the others wait.
+      const unknown = wait ? await unknownHere(tx, [...(beforeScope?.missing ?? []), ...afterScope.missing].filter((ref) => !byRecord.has(recordKey(ref.entity, ref.recordId)))) : [];
+      if (wait && unknown.length > 0) wait(group, `${detail}: waiting for ${unknown.map((ref) => `${ref.entity} ${ref.recordId}`).join(', ')}`);
+      else group.forEach((change) => refuse(change, refusal, detail));
     }
   }
   return accepted.sort((a, b) => a.seq - b.seq);
+}
+
+/** Of records missing from `records`, those no refused change names either: not here yet, rather than refused. */
+async function unknownHere(tx: Queryable, refs: readonly RecordRef[]): Promise<RecordRef[]> {
+  if (refs.length === 0) return [];
+  const rows = await tx.query<{ entity: string; record_id: string }>(
+    `select distinct k.entity, k.record_id from unnest($1::text[], $2::text[]) as k(entity, record_id)
+     where exists (select 1 from refused_changes r where r.change::jsonb->>'entity' = k.entity and r.change::jsonb->>'recordId' = k.record_id)`,
+    [refs.map((ref) => ref.entity), refs.map((ref) => ref.recordId)],
+  );
+  const refused = new Set(rows.map((row) => recordKey(row.entity, row.record_id)));
+  return refs.filter((ref) => !refused.has(recordKey(ref.entity, ref.recordId)));
 }

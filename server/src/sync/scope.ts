@@ -57,6 +57,17 @@ export async function readRecordValues(db: Queryable, refs: readonly RecordRef[]
 
 /** The countries of each record, sorted, with two batched reads whatever the number of records. */
 export async function scopesOf(db: Queryable, records: readonly RecordValues[], overlay?: ReadonlyMap<string, RecordValues>): Promise<CountryCode[][]> {
+  return (await scopeDetails(db, records, overlay)).map((detail) => detail.countries);
+}
+
+export interface ScopeDetail {
+  countries: CountryCode[];
+  /** The records the rule needed that are not here (nor in `overlay`): the countries may be incomplete. */
+  missing: RecordRef[];
+}
+
+/** scopesOf, also naming what each record's countries could not be computed from (unknown records). */
+export async function scopeDetails(db: Queryable, records: readonly RecordValues[], overlay?: ReadonlyMap<string, RecordValues>): Promise<ScopeDetail[]> {
   const subjectRefs = records.map((record) => scopeSubject(scopeView(record)));
   const subjectsFound = await readRecordValues(db, subjectRefs.filter((ref): ref is RecordRef => ref !== undefined), overlay);
   const subjects = records.map((record, i) => {
@@ -68,8 +79,10 @@ export async function scopesOf(db: Queryable, records: readonly RecordValues[], 
   const references = subjects.map((subject) => (subject ? scopeReferences(subject) : []));
   const referencesFound = await readRecordValues(db, references.flat(), overlay);
   return subjects.map((subject, i) => {
+    const subjectRef = subjectRefs[i];
     const refs = references[i]!.map((ref) => referencesFound.get(recordKey(ref.entity, ref.recordId)));
-    return scopeFrom(subject, refs.map((ref) => (ref ? scopeView(ref) : undefined))).sort();
+    const missing = [...(subjectRef && !subject ? [subjectRef] : []), ...references[i]!.filter((_ref, j) => refs[j] === undefined)];
+    return { countries: scopeFrom(subject, refs.map((ref) => (ref ? scopeView(ref) : undefined))).sort(), missing };
   });
 }
 

@@ -6,6 +6,7 @@ import { sha256Schema } from '../domain/entities/document';
 import { changeSchema } from '../sync/change';
 import { deviceIdSchema } from '../sync/hlc';
 import { signedRevocationListSchema, versionVectorSchema, x25519PublicKeySchema } from '../bundle/format';
+import { signedServerAckSchema } from '../bundle/serverAck';
 import { deviceCertificateSchema, publicKeySchema } from './certificate';
 
 /**
@@ -115,10 +116,16 @@ export const pullResponseSchema = z.object({
 });
 export type PullResponse = z.infer<typeof pullResponseSchema>;
 
+/** Why changes of a device wait: a gap in its seqs, or a record their countries come from is not on the server yet. */
+export const bundleWaitReasons = ['gap', 'unknown-record'] as const;
+
 /** What importing a bundle on the server did (server/src/bundles/import.ts). */
 export const bundleImportResponseSchema = z.object({
   bundleId: z.string(),
-  /** 'nothing-new': every change was already held; 'partial': some wait for changes the bundle lacks. */
+  /**
+   * 'ok': everything new was applied; 'partial': some changes were refused or wait; 'nothing-new':
+   * nothing was applied, refused or waits (every change was already held).
+   */
   result: z.enum(['ok', 'nothing-new', 'partial']),
   /** Changes merged into the server's records. */
   applied: z.number().int().nonnegative(),
@@ -126,12 +133,29 @@ export const bundleImportResponseSchema = z.object({
   duplicates: z.number().int().nonnegative(),
   /** Refused changes of each originating device, with the reason: kept by the server for review. */
   refused: z.array(changeRefusalSchema.extend({ device: deviceIdSchema })),
-  /** Changes beyond a gap in a device's seqs: not applied; a later bundle or push brings the missing ones. */
-  waiting: z.array(z.object({ device: deviceIdSchema, count: z.number().int().positive(), fromSeq: z.number().int().positive(), toSeq: z.number().int().positive() })),
+  /**
+   * Changes not applied yet, per device, from the first that waits: beyond a gap in the device's seqs
+   * ('gap': a later bundle or push brings the missing ones), or whose record hangs off a record the server
+   * does not hold yet ('unknown-record': a participation before its activity). Importing the bundle again
+   * once the missing changes are in applies them.
+   */
+  waiting: z.array(
+    z.object({
+      device: deviceIdSchema,
+      count: z.number().int().positive(),
+      fromSeq: z.number().int().positive(),
+      toSeq: z.number().int().positive(),
+      reason: z.enum(bundleWaitReasons).optional(),
+      /** For people: which record is missing. */
+      detail: z.string().optional(),
+    }),
+  ),
   /** Attachments the bundle brought that the server did not hold yet. */
   attachmentsStored: z.number().int().nonnegative(),
   /** The server's processed seq of every device after the import: what an exporter may count as received. */
   ack: versionVectorSchema,
+  /** The same vector signed by the server's certificate key: what a desk may carry to others as proof. */
+  serverAck: signedServerAckSchema,
 });
 export type BundleImportResponse = z.infer<typeof bundleImportResponseSchema>;
 
@@ -194,6 +218,7 @@ export const apiContract = {
   putAttachment: { method: 'PUT', path: '/api/v1/attachments/{sha256}', auth: 'device', summary: 'Upload a file by its SHA-256 (verified)', params: sha256Params, request: 'binary', response: attachmentPutResponseSchema },
   getAttachment: { method: 'GET', path: '/api/v1/attachments/{sha256}', auth: 'device', summary: 'Download a file by its SHA-256', params: sha256Params, response: 'binary' },
   revocations: { method: 'GET', path: '/api/v1/revocations', auth: 'device', summary: 'Every revoked device, signed by the server key', response: signedRevocationListSchema },
+  acks: { method: 'GET', path: '/api/v1/acks', auth: 'device', summary: "The server's processed seq of every device, signed by the server key", response: signedServerAckSchema },
   importBundle: {
     method: 'POST',
     path: '/api/v1/bundles',

@@ -29,6 +29,8 @@ export const apiErrorCodes = [
   /** A sync bundle failed a check (details: bundleCode, params, message); nothing of it was applied. */
   'bundle-refused',
   'not-ready',
+  /** The server is busy with another large upload (a bundle): try again after `retry-after` seconds. */
+  'server-busy',
   'internal',
 ] as const;
 export const apiErrorCodeSchema = z.enum(apiErrorCodes);
@@ -67,5 +69,6 @@ export const apiErrorStatus: Record<ApiErrorCode, number> = {
   'hash-mismatch': 422,
   'bundle-refused': 422,
   'not-ready': 503,
+  'server-busy': 503,
   internal: 500,
 };

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { entityTypes } from '../domain/entities/entityTypes';
 import { countryCodes, type CountryCode } from '../domain/taxonomy/countries';
+import { maxJsonDepth } from '../api/contract';
 import { changeSchema, type Change } from '../sync/change';
 import { formatStamp } from '../sync/hlc';
 import { decodeChunk, encodeChunk } from './chunk';
@@ -174,5 +175,17 @@ describe('chunk encoding', () => {
         }
       }),
     );
+  });
+
+  it('refuses values nested deeper than maxJsonDepth, without overflowing the stack', () => {
+    const nested = (levels: number): Change['value'] => (levels === 0 ? 'leaf' : levels % 2 ? [nested(levels - 1)] : { inner: nested(levels - 1) });
+    const chunkWith = (value: Change['value']) => encodeChunk(device, [{ ...testChanges({ device, author: 'user:u1', count: 1 })[0]!, value }]);
+    expect(decodeChunk(chunkWith(nested(maxJsonDepth))).changes[0]!.value).toEqual(nested(maxJsonDepth));
+    expect(() => decodeChunk(chunkWith(nested(maxJsonDepth + 1)), 'parts/000002.bin')).toThrow(expect.objectContaining({ code: 'chunk-invalid', params: expect.objectContaining({ part: 'parts/000002.bin' }) }));
+    // Far deeper than any recursive walker's stack: written by hand, since encoding it would recurse too.
+    const valid = new TextDecoder().decode(chunkWith(1));
+    const hostile = new TextEncoder().encode(valid.replace('"field0",1,', `"field0",${'['.repeat(200_000)}${']'.repeat(200_000)},`));
+    expect(hostile.length).toBeGreaterThan(400_000);
+    expect(() => decodeChunk(hostile)).toThrow(expect.objectContaining({ code: 'chunk-invalid' }));
   });
 });

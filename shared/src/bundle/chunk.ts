@@ -1,3 +1,4 @@
+import { maxJsonDepth } from '../api/contract';
 import { recordIdSchema } from '../domain/ids';
 import { entityTypes } from '../domain/entities/entityTypes';
 import { countryCodes } from '../domain/taxonomy/countries';
@@ -120,7 +121,23 @@ const isScope = (value: unknown): value is string[] => isStringArray(value) && v
 const maxCounter = 36 ** 4 - 1;
 
 /**
- * Decodes chunk bytes into changes, each validated by the change schema. Anything malformed is
+ * True when `value` nests objects or arrays more than `maxJsonDepth` deep (a scalar is depth 0, `[1]` is
+ * 1). Walked without recursion and stopping at the limit: later code (zod, canonical JSON, IndexedDB,
+ * PostgreSQL's jsonb) walks values recursively, and a hostile depth would overflow its stack.
+ */
+function nestedTooDeep(value: unknown): boolean {
+  if (value === null || typeof value !== 'object') return false;
+  const stack: { value: object; depth: number }[] = [{ value, depth: 1 }];
+  for (let next = stack.pop(); next; next = stack.pop()) {
+    if (next.depth > maxJsonDepth) return true;
+    for (const item of Object.values(next.value)) if (item !== null && typeof item === 'object') stack.push({ value: item as object, depth: next.depth + 1 });
+  }
+  return false;
+}
+
+/**
+ * Decodes chunk bytes into changes, each validated by the change schema, with values nested at most
+ * `maxJsonDepth` deep (api/contract.ts, the server's limit for requests too). Anything malformed is
  * `chunk-invalid` (with `part` in the params when given): a signed chunk that does not decode is refused.
  */
 export function decodeChunk(plain: Uint8Array, part?: string): { device: string; changes: Change[] } {
@@ -156,6 +173,7 @@ export function decodeChunk(plain: Uint8Array, part?: string): { device: string;
       if (typeof field !== 'string' || field.length < 1 || field.length > 64) return invalid('field', part);
       // From JSON.parse: a JSON value by construction.
       const value = encoded[1] as Json;
+      if (nestedTooDeep(value)) return invalid(`value nested deeper than ${maxJsonDepth} levels`, part);
       let seq: number;
       let wall: number;
       let counter: number;

@@ -4,6 +4,7 @@ import { openBundle, inspectBundle, writeBundle } from './codec';
 import { BundleError } from './errors';
 import type { WriteBundleInput } from './types';
 import { sealChunks } from './seal';
+import { signServerAck } from './serverAck';
 import { testChanges, testIdentity, testIssuer } from './testing';
 import { readStoredZip } from './zip';
 
@@ -26,7 +27,6 @@ async function world() {
     since: {},
     upTo: { [officer.deviceId]: 23, [coordinator.deviceId]: 7 },
     ack: { [officer.deviceId]: 23, [coordinator.deviceId]: 7 },
-    acks: { server: { [officer.deviceId]: 3 } },
     chunks: [...officerChunks, ...coordinatorChunks],
     attachments: [{ sha256: await sha256Hex(attachment), bytes: attachment }],
     now: () => new Date('2026-03-01T10:00:00Z'),
@@ -53,7 +53,6 @@ describe('writeBundle → openBundle', () => {
       expect(opened.certificates.get(w.officer.deviceId)).toEqual(w.officer.certificate);
       expect(opened.certificates.get(w.coordinator.deviceId)).toEqual(w.coordinator.certificate);
       expect(opened.manifest.counts).toEqual({ changes: 30, chunks: 4, attachments: 1, certificates: 2 });
-      expect(opened.manifest.acks).toEqual(w.input.acks);
       expect(opened.manifest.upTo).toEqual(w.input.upTo);
       expect(opened.manifest.createdAt).toBe('2026-03-01T10:00:00.000Z');
       // A relay passes chunks on byte for byte: what comes out is what was signed.
@@ -80,6 +79,34 @@ describe('writeBundle → openBundle', () => {
     expect(inspection.problems).toEqual([]);
     expect(inspection.manifest.exporter.deviceId).toBe(w.coordinator.deviceId);
     expect(inspection.manifest.parts.filter((part) => part.kind === 'chunk').map((part) => part.device)).toEqual([...Array(3).fill(w.officer.deviceId), w.coordinator.deviceId]);
+  });
+
+  it('carries the server’s signed acknowledgement in the encrypted part; one that does not verify is dropped, not refused', async () => {
+    const w = await world();
+    const body = { version: 1 as const, issuer: w.issuer.publicKey, issuedAt: '2026-03-01T09:00:00.000Z', vector: { [w.officer.deviceId]: 3 } };
+    const serverAck = await signServerAck(body, w.issuer.privateKey);
+    const opened = await openBundle(await writeBundle({ ...w.input, serverAck }), { key: w.issuer.key, trust: w.issuer.trust() });
+    expect(opened.serverAck).toEqual(serverAck);
+    const manifestText = new TextDecoder().decode(readStoredZip(await writeBundle({ ...w.input, serverAck })).get('manifest.json'));
+    expect(manifestText).not.toContain('"vector"');
+
+    const otherServer = await testIssuer();
+    const foreign = await signServerAck({ ...body, issuer: otherServer.publicKey }, otherServer.privateKey);
+    const inflated = { ...serverAck, body: { ...body, vector: { [w.officer.deviceId]: 999 } } };
+    for (const bad of [foreign, inflated]) {
+      const withBad = await openBundle(await writeBundle({ ...w.input, serverAck: bad }), { key: w.issuer.key, trust: w.issuer.trust() });
+      expect(withBad.serverAck).toBeUndefined();
+      expect(withBad.chunks).toHaveLength(4);
+    }
+    expect((await openBundle(await writeBundle(w.input), { key: w.issuer.key, trust: w.issuer.trust() })).serverAck).toBeUndefined();
+  });
+
+  it('writes no third-party acknowledgements: the deprecated `acks` input is ignored', async () => {
+    const w = await world();
+    const bytes = await writeBundle({ ...w.input, acks: { server: { [w.officer.deviceId]: 23 } } });
+    const manifest = JSON.parse(new TextDecoder().decode(readStoredZip(bytes).get('manifest.json'))) as Record<string, unknown>;
+    expect(manifest).not.toHaveProperty('acks');
+    expect(manifest.ack).toEqual(w.input.ack);
   });
 
   it('writes a bundle with nothing new: only the certificates part', async () => {

@@ -1,5 +1,6 @@
 import { v7 as uuidv7 } from 'uuid';
 import { z } from 'zod';
+import { allowedAuthors, principalOfCertificate } from '../access/authors';
 import { canSee, type Principal } from '../access/rules';
 import { verifyCertificate, type DeviceCertificate } from '../api/certificate';
 import type { CountryCode } from '../domain/taxonomy/countries';
@@ -20,6 +21,7 @@ import {
   manifestSigningInput,
   partAdditionalData,
   partName,
+  plainBudget,
   supportedBundleVersions,
   type BundleManifest,
   type BundlePart,
@@ -27,6 +29,7 @@ import {
 } from './format';
 import { revokedDeviceIds, signedRevocationListSchema, verifyRevocationList, type SignedRevocationList } from './revocations';
 import { scopeKey } from './seal';
+import { verifyServerAck, type SignedServerAck } from './serverAck';
 import type { BundleKey, BundleProgress, BundleTrust, OpenedBundle, OpenedChunk, WriteBundleInput } from './types';
 import { readStoredZip, writeStoredZip } from './zip';
 
@@ -38,7 +41,7 @@ import { readStoredZip, writeStoredZip } from './zip';
 
 const encoder = new TextEncoder();
 const utf8 = new TextDecoder('utf-8', { fatal: true });
-/** How many parts are encrypted or decrypted at once: WebCrypto works off the main thread meanwhile. */
+/** How many parts are encrypted, hashed or decrypted at once: WebCrypto works off the main thread meanwhile. */
 const parallelParts = 8;
 
 async function inBatches<T, R>(items: readonly T[], work: (item: T, index: number) => Promise<R>, done?: (count: number) => void): Promise<R[]> {
@@ -50,9 +53,11 @@ async function inBatches<T, R>(items: readonly T[], work: (item: T, index: numbe
   return out;
 }
 
+/** The certificates part: each member is checked on its own (a bad server ack is dropped, not refused). */
 const certificatesPayloadSchema = z.strictObject({
   certificates: z.array(z.unknown()).max(100_000),
   revocations: z.unknown().optional(),
+  serverAck: z.unknown().optional(),
 });
 
 // ---------------------------------------------------------------- writing
@@ -83,7 +88,7 @@ export async function writeBundle(input: WriteBundleInput): Promise<Uint8Array<A
   }
 
   const parts: PartInput[] = [
-    { kind: 'certificates', plain: encoder.encode(canonicalJson({ certificates: input.certificates, revocations: input.revocations })) },
+    { kind: 'certificates', plain: encoder.encode(canonicalJson({ certificates: input.certificates, revocations: input.revocations, serverAck: input.serverAck })) },
     ...input.chunks.map((chunk) => ({ kind: 'chunk' as const, plain: chunk.plain, chunk })),
     ...[...attachments].map(([sha256, plain]) => ({ kind: 'attachment' as const, plain, sha256 })),
   ];
@@ -140,7 +145,6 @@ export async function writeBundle(input: WriteBundleInput): Promise<Uint8Array<A
     since: input.since,
     upTo: input.upTo,
     ack: input.ack,
-    acks: input.acks,
     counts: {
       changes: input.chunks.reduce((sum, chunk) => sum + chunk.count, 0),
       chunks: input.chunks.length,
@@ -181,8 +185,11 @@ const issueText = (error: z.ZodError) => {
   return issue ? `${issue.path.join('.') || 'manifest'}: ${issue.message}` : 'invalid';
 };
 
-/** The manifest, checked for shape, version and internal consistency (not yet for its signature). */
-export function parseManifest(bytes: Uint8Array): BundleManifest {
+/**
+ * The manifest, checked for shape, version and internal consistency (not yet for its signature). With
+ * `fileBytes`, the plaintext it declares must also fit the file's budget (`plainBudget`).
+ */
+export function parseManifest(bytes: Uint8Array, fileBytes?: number): BundleManifest {
   let raw: unknown;
   try {
     raw = JSON.parse(utf8.decode(bytes));
@@ -208,7 +215,8 @@ export function parseManifest(bytes: Uint8Array): BundleManifest {
   const attachmentHashes = manifest.parts.flatMap((part) => (part.kind === 'attachment' ? [part.attachment] : []));
   if (new Set(attachmentHashes).size !== attachmentHashes.length) throw new BundleError('manifest-invalid', { detail: 'an attachment twice' });
   const totalPlain = manifest.parts.reduce((sum, part) => sum + part.plainSize, 0);
-  if (totalPlain > bundleLimits.maxTotalPlainBytes) throw new BundleError('too-large', { size: totalPlain, limit: bundleLimits.maxTotalPlainBytes });
+  const limit = fileBytes === undefined ? bundleLimits.maxTotalPlainBytes : plainBudget(fileBytes);
+  if (totalPlain > limit) throw new BundleError('too-large', { size: totalPlain, limit });
   const wrapKind = manifest.encryption.key.kind;
   if ((manifest.recipient.kind === 'passphrase') !== (wrapKind === 'scrypt')) throw new BundleError('manifest-invalid', { detail: 'recipient and key wrapping disagree' });
   return manifest;
@@ -236,7 +244,7 @@ function readFile(bytes: Uint8Array): ReadFile {
   const entries = readStoredZip(bytes);
   const manifestBytes = entries.get(manifestEntryName);
   if (!manifestBytes) throw new BundleError('missing-part', { part: manifestEntryName });
-  const manifest = parseManifest(manifestBytes);
+  const manifest = parseManifest(manifestBytes, bytes.length);
   const signatureBytes = entries.get(manifestSignatureEntryName);
   let signature: string | undefined;
   try {
@@ -288,15 +296,16 @@ export async function inspectBundle(bytes: Uint8Array, options: { onProgress?: (
   const entries = entryProblem(file);
   if (entries) problems.push(entries);
   const parts = file.manifest.parts;
-  await inBatches(
+  // Hashed in parallel, reported in the manifest's part order.
+  const partProblems = await inBatches(
     parts,
     async (part) => {
       const stored = file.entries.get(part.name);
-      const problem = stored && (await storedPartProblem(part, stored));
-      if (problem) problems.push(problem);
+      return stored && (await storedPartProblem(part, stored));
     },
     (done) => options.onProgress?.({ phase: 'verify', done, total: parts.length }),
   );
+  for (const problem of partProblems) if (problem) problems.push(problem);
   return { manifest: file.manifest, problems };
 }
 
@@ -340,8 +349,6 @@ async function openPart(part: BundlePart, stored: Uint8Array, key: OpaqueKey, bu
   return plain;
 }
 
-const principalOf = (certificate: DeviceCertificate): Principal => ({ userId: certificate.body.userId, role: certificate.body.role, countries: certificate.body.countries });
-
 /** The certificates part: certificates signed by the trusted issuer (others are ignored: their devices stay unknown). */
 async function readCertificates(plain: Uint8Array, trust: BundleTrust) {
   let payload: z.infer<typeof certificatesPayloadSchema>;
@@ -369,12 +376,19 @@ async function readCertificates(plain: Uint8Array, trust: BundleTrust) {
     // A list from another server means nothing here; one claiming ours that fails is refused.
     if (!revocations && (payload.revocations as SignedRevocationList).body.issuer === trust.issuer) throw new BundleError('revocations-invalid');
   }
-  return { certificates, revocations, count: payload.certificates.length };
+  // Advisory: the importer only learns what the server holds from it, so a bad one is dropped, not refused.
+  const serverAck: SignedServerAck | undefined = payload.serverAck === undefined ? undefined : await verifyServerAck(payload.serverAck, trust.issuer);
+  return { certificates, revocations, serverAck, count: payload.certificates.length };
 }
 
 /**
  * Opens a bundle: every check of docs/bundle-format.md § Verification, in order; the first failure is
  * thrown as a BundleError and nothing is returned. What it returns has passed them all.
+ *
+ * Staged so that a hostile file costs little: nothing but the small certificates part is decrypted until
+ * the exporter and every chunk's signer are known, unrevoked devices; then each part is hash-checked,
+ * decrypted, verified and decoded in order (opening at most `parallelParts` ahead of verifying, so that
+ * little waits in memory), and the first bad part stops the work.
  */
 export async function openBundle(bytes: Uint8Array, options: { key: BundleKey; trust: BundleTrust; onProgress?: (progress: BundleProgress) => void }): Promise<OpenedBundle> {
   const { key, trust } = options;
@@ -391,17 +405,14 @@ export async function openBundle(bytes: Uint8Array, options: { key: BundleKey; t
   progress('read', 1, 1);
 
   const dataKeyForParts = await unwrapDataKey(manifest, key);
-
   const parts = manifest.parts;
-  progress('decrypt', 0, parts.length);
-  const plains = await inBatches(
-    parts,
-    (part) => openPart(part, file.entries.get(part.name)!, dataKeyForParts, manifest.bundleId),
-    (done) => progress('decrypt', done, parts.length),
-  );
+  const open = (part: BundlePart) => openPart(part, file.entries.get(part.name)!, dataKeyForParts, manifest.bundleId);
 
-  progress('verify', 0, parts.length);
-  const { certificates, revocations, count: certificateCount } = await readCertificates(plains[0]!, trust);
+  // 1. Who vouches: the certificates part alone.
+  progress('decrypt', 0, 1);
+  const { certificates, revocations, serverAck, count: certificateCount } = await readCertificates(await open(parts[0]!), trust);
+  progress('decrypt', 1, 1);
+  if (certificateCount !== manifest.counts.certificates) throw new BundleError('count-mismatch', { detail: `certificates: says ${manifest.counts.certificates}, has ${certificateCount}` });
   const revoked = new Set([...trust.revoked, ...revokedDeviceIds(revocations)]);
   const trusted = (device: string) => {
     const certificate = certificates.get(device);
@@ -410,29 +421,50 @@ export async function openBundle(bytes: Uint8Array, options: { key: BundleKey; t
     return certificate;
   };
 
+  // 2. The exporter, and every chunk's signer, from the manifest alone: no chunk is decrypted for a stranger.
   const exporterCertificate = trusted(manifest.exporter.deviceId);
   if (exporterCertificate.body.devicePublicKey !== manifest.exporter.publicKey) throw new BundleError('exporter-mismatch', { device: manifest.exporter.deviceId });
-  const exporter = principalOf(exporterCertificate);
+  const exporter = principalOfCertificate(exporterCertificate);
+  const signers = new Map<string, DeviceCertificate>();
+  for (const part of parts) if (part.kind === 'chunk' && !signers.has(part.device)) signers.set(part.device, trusted(part.device));
 
+  // 3. Part by part: hash, decrypt, inflate, then verify and decode before the next one is touched.
+  progress('verify', 0, parts.length);
   const chunks: OpenedChunk[] = [];
   const attachments = new Map<string, Uint8Array>();
   let changeCount = 0;
+  // Opening (hash, decrypt, inflate) runs a few parts ahead of verifying, so WebCrypto and the inflater work
+  // while the previous chunk is decoded; at most `parallelParts` parts' plaintext wait at a time.
+  const opening = new Map<number, Promise<Uint8Array>>();
+  const openAhead = (from: number) => {
+    for (let at = from; at < Math.min(parts.length, from + parallelParts); at++) {
+      if (at === 0 || opening.has(at)) continue;
+      const promise = open(parts[at]!);
+      promise.catch(() => undefined); // awaited in turn below; an earlier part's failure wins
+      opening.set(at, promise);
+    }
+  };
+  const opened = async (index: number) => {
+    openAhead(index);
+    const plain = await opening.get(index)!;
+    opening.delete(index);
+    return plain;
+  };
   for (const [index, part] of parts.entries()) {
-    const plain = plains[index]!;
     if (part.kind === 'attachment') {
+      const plain = await opened(index);
       if ((await sha256Hex(plain)) !== part.attachment) throw new BundleError('part-hash', { part: part.name, detail: 'attachment' });
       attachments.set(part.attachment, plain);
     } else if (part.kind === 'chunk') {
-      const chunk = await openChunk(part, plain, trusted(part.device), exporter);
+      const chunk = await openChunk(part, await opened(index), signers.get(part.device)!, exporter);
       changeCount += chunk.changes.length;
       chunks.push(chunk);
     }
     progress('verify', index + 1, parts.length);
   }
 
-  if (certificateCount !== manifest.counts.certificates) throw new BundleError('count-mismatch', { detail: `certificates: says ${manifest.counts.certificates}, has ${certificateCount}` });
   if (changeCount !== manifest.counts.changes) throw new BundleError('count-mismatch', { detail: `changes: says ${manifest.counts.changes}, has ${changeCount}` });
-  return { manifest, certificates, revocations, chunks, attachments };
+  return { manifest, certificates, revocations, ...(serverAck ? { serverAck } : {}), chunks, attachments };
 }
 
 async function openChunk(part: Extract<BundlePart, { kind: 'chunk' }>, plain: Uint8Array, signer: DeviceCertificate, exporter: Principal): Promise<OpenedChunk> {
@@ -445,8 +477,8 @@ async function openChunk(part: Extract<BundlePart, { kind: 'chunk' }>, plain: Ui
   if (changes.length !== part.count) throw mismatch(`count: says ${part.count}, holds ${changes.length}`);
   if (changes[0]!.seq !== part.minSeq || changes.at(-1)!.seq !== part.maxSeq) throw mismatch('seq range');
   const declaredScope = scopeKey(part.scope);
-  const originator = principalOf(signer);
-  const authors = new Set([`device:${device}`, `user:${signer.body.userId}`]);
+  const originator = principalOfCertificate(signer);
+  const authors = new Set(allowedAuthors({ deviceId: device, userId: signer.body.userId }));
   // A chunk's changes share one scope (or a few orders of it): each distinct one is checked once.
   const checkedScopes = new Set<string>();
   for (const change of changes) {
@@ -457,5 +489,6 @@ async function openChunk(part: Extract<BundlePart, { kind: 'chunk' }>, plain: Ui
     if (!canSee(originator, change.scope) || !canSee(exporter, change.scope)) throw new BundleError('outside-scope', { device, country: joined });
     checkedScopes.add(joined);
   }
+  // `plain` is kept: it is what the originator signed, which a relay passes on verbatim.
   return { device, plain, signature: part.signature, count: part.count, minSeq: part.minSeq, maxSeq: part.maxSeq, scope: [...part.scope], changes };
 }

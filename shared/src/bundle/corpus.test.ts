@@ -1,7 +1,8 @@
 import { Deflate, zipSync } from 'fflate';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { canonicalJson } from '../records/canonical';
 import { aesGcmDecrypt, aesGcmEncrypt, fromBase64Url, sha256Hex, signEd25519, type OpaqueKey } from '../security/webCrypto';
+import type * as WebCryptoModule from '../security/webCrypto';
 import { decodeChunk, encodeChunk } from './chunk';
 import { dataKey, deflateRaw, inflateRawBounded, unwrapKeyX25519 } from './crypto';
 import { BundleError, bundleErrorText, type BundleErrorCode } from './errors';
@@ -9,8 +10,22 @@ import { chunkSigningInput, manifestSigningInput, partAdditionalData, type Bundl
 import { sealChunks } from './seal';
 import { ed25519KeyPair, testChanges, testIdentity, testIssuer, type TestIdentity, type TestIssuer } from './testing';
 import type { BundleKey, BundleSigner, BundleTrust, SignedChunk, WriteBundleInput } from './types';
-import { openBundle, writeBundle } from './codec';
+import { inspectBundle, openBundle, writeBundle } from './codec';
 import { readStoredZip, writeStoredZip } from './zip';
+
+// Decryption passes through, counted: the reader must not decrypt a chunk before its signer is known.
+vi.mock('../security/webCrypto', async (importOriginal) => {
+  const actual = await importOriginal<typeof WebCryptoModule>();
+  return { ...actual, aesGcmDecrypt: vi.fn(actual.aesGcmDecrypt) };
+});
+
+/** The parts (by name) openBundle decrypts while `run` runs. */
+async function partsDecryptedDuring(run: () => Promise<unknown>): Promise<string[]> {
+  const spy = vi.mocked(aesGcmDecrypt);
+  spy.mockClear();
+  await run().catch(() => undefined);
+  return spy.mock.calls.map(([, , , additionalData]) => new TextDecoder().decode(additionalData).split('\n')[1] ?? '').filter((name) => name.startsWith('parts/'));
+}
 
 /**
  * The bad-bundle corpus (issue 5's acceptance): one valid bundle, and from it every kind of bad bundle,
@@ -269,6 +284,47 @@ describe('one flipped bit in each part', () => {
   });
 });
 
+describe('local headers that disagree with the central directory', () => {
+  /** A copy of the valid bundle with the local header of `name` edited (offsets from the header's start). */
+  const withLocalHeader = (name: string, edit: (view: DataView, header: number) => void) => {
+    const copy = valid.slice();
+    const header = entrySpan(valid, name).start - 30 - name.length;
+    const view = new DataView(copy.buffer);
+    expect(view.getUint32(header, true)).toBe(0x04034b50);
+    edit(view, header);
+    return copy;
+  };
+
+  it('another name, other sizes, another CRC, another method', async () => {
+    const name = 'parts/000002.bin';
+    await expectRefused(
+      withLocalHeader(name, (view, header) => view.setUint8(header + 30 + name.length - 5, '9'.charCodeAt(0))),
+      'zip-corrupt',
+      { entry: name },
+    );
+    await expectRefused(
+      withLocalHeader(name, (view, header) => view.setUint32(header + 18, view.getUint32(header + 18, true) - 16, true)),
+      'zip-corrupt',
+      { entry: name },
+    );
+    await expectRefused(
+      withLocalHeader(name, (view, header) => view.setUint32(header + 22, view.getUint32(header + 22, true) + 1, true)),
+      'zip-corrupt',
+      { entry: name },
+    );
+    await expectRefused(
+      withLocalHeader(name, (view, header) => view.setUint32(header + 14, view.getUint32(header + 14, true) ^ 0x80, true)),
+      'zip-corrupt',
+      { entry: name },
+    );
+    await expectRefused(
+      withLocalHeader(name, (view, header) => view.setUint16(header + 8, 8, true)),
+      'unsupported-entry',
+      { entry: name },
+    );
+  });
+});
+
 describe('the manifest', () => {
   it('an unsupported format version', async () => {
     const bundle = await tamper(valid, (t) => {
@@ -291,6 +347,19 @@ describe('the manifest', () => {
       t.manifest.parts[2]!.sha256 = '0'.repeat(64);
     });
     await expectRefused(bundle, 'part-hash', { part: 'parts/000003.bin' });
+  });
+
+  it('inspectBundle lists the problems in the manifest’s part order', async () => {
+    const sized = await tamper(valid, (t) => {
+      t.manifest.parts[2]!.size += 1;
+    });
+    // A size problem is found at once, a hash problem only after hashing: the earlier part still comes first.
+    const { start, length } = entrySpan(sized, 'parts/000002.bin');
+    const inspection = await inspectBundle(flipBit(sized, start + Math.floor(length / 2)));
+    expect(inspection.problems.map((problem) => [problem.code, problem.params.part])).toEqual([
+      ['part-hash', 'parts/000002.bin'],
+      ['part-size', 'parts/000003.bin'],
+    ]);
   });
 
   it('sizes that lie', async () => {
@@ -356,6 +425,35 @@ describe('who signed', () => {
     const chunks = await sealChunks(stranger.signer, testChanges({ device: stranger.deviceId, author: stranger.author, count: 3 }));
     const bundle = await writeBundle({ ...base, certificates: [...base.certificates, stranger.certificate], chunks: [...base.chunks, ...chunks] });
     await expectRefused(bundle, 'unknown-device', { device: 'dev-stranger' });
+    // Every signer is checked from the manifest before any chunk is decrypted: only the certificates part was.
+    expect(await partsDecryptedDuring(() => openBundle(bundle, { key: issuer.key, trust: issuer.trust() }))).toEqual(['parts/000001.bin']);
+  });
+
+  it('a small bundle from an unknown issuer declaring huge plaintext: refused before any chunk is decrypted', async () => {
+    const strangers = await testIssuer();
+    const stranger = await testIdentity({ issuer: strangers, deviceId: 'dev-stranger-exporter', countries: ['TH'] });
+    const chunks = await sealChunks(stranger.signer, testChanges({ device: stranger.deviceId, author: stranger.author, count: 40 }), { maxChanges: 10 });
+    const fromStranger = await writeBundle({ ...base, exporter: stranger.signer, certificates: [stranger.certificate], chunks, attachments: [] });
+    // Each chunk becomes `plainSize` zeros, which deflate to about a thousandth of that.
+    const bombs = (plainSize: number) =>
+      tamper(
+        fromStranger,
+        async (t) => {
+          const zeros = new Uint8Array(plainSize);
+          for (const part of t.manifest.parts) if (part.kind === 'chunk') await t.setPlain(part.name, zeros);
+        },
+        { signer: stranger.signer },
+      );
+    const withinBudget = await bombs(64 * 1024);
+    expect(JSON.parse(new TextDecoder().decode(readStoredZip(withinBudget).get('manifest.json'))).parts.length).toBe(5);
+    await expectRefused(withinBudget, 'unknown-device', { device: stranger.deviceId });
+    expect(await partsDecryptedDuring(() => openBundle(withinBudget, { key: issuer.key, trust: issuer.trust() }))).toEqual(['parts/000001.bin']);
+
+    // Declaring more than 64 plaintext bytes per byte of file: refused before the key is even unwrapped.
+    const huge = await bombs(1024 * 1024);
+    expect(huge.length * 64).toBeLessThan(4 * 1024 * 1024);
+    await expectRefused(huge, 'too-large', { limit: huge.length * 64 });
+    expect(await partsDecryptedDuring(() => openBundle(huge, { key: issuer.key, trust: issuer.trust() }))).toEqual([]);
   });
 
   it('a chunk signed by a device with no certificate in the bundle', async () => {

@@ -1,6 +1,7 @@
 import { Deflate } from 'fflate';
 import { afterAll, describe, expect, it } from 'vitest';
 import { generateX25519KeyPair } from '../security/webCrypto';
+import { defaultScryptParams } from './format';
 import { deflateRaw, inflateRawBounded, newDataKey, scryptParamsProblem, unwrapKeyWithPassphrase, unwrapKeyX25519, useHostCompression, wrapKeyForX25519, wrapKeyWithPassphrase } from './crypto';
 
 const bundleId = '0190a5b2-0000-7000-8000-000000000001';
@@ -29,12 +30,25 @@ describe('data key wrapping', () => {
     expect(await unwrapKeyWithPassphrase(wrap, 'cafe au lait', bundleId)).toBeUndefined();
   });
 
-  it('accepts only scrypt settings within bounds (and at most 1 GiB of memory)', () => {
-    expect(scryptParamsProblem({ logN: 17, r: 8, p: 1 })).toBeUndefined();
+  it('accepts only scrypt settings within bounds, and at most 256 MiB of memory (writers use 128 MiB)', () => {
+    expect(scryptParamsProblem(defaultScryptParams)).toBeUndefined();
+    expect(128 * 2 ** defaultScryptParams.logN * defaultScryptParams.r).toBe(128 * 2 ** 20);
     expect(scryptParamsProblem({ logN: 14, r: 8, p: 1 })).toBeUndefined();
-    expect(scryptParamsProblem({ logN: 20, r: 8, p: 1 })).toBeUndefined();
-    for (const weak of [{ logN: 13, r: 8, p: 1 }, { logN: 21, r: 8, p: 1 }, { logN: 17, r: 7, p: 1 }, { logN: 17, r: 17, p: 1 }, { logN: 17, r: 8, p: 5 }, { logN: 16.5, r: 8, p: 1 }, { logN: 20, r: 16, p: 1 }])
-      expect(scryptParamsProblem(weak)).toBeTypeOf('string');
+    // Exactly 256 MiB: the most a reader allocates.
+    for (const atTheCap of [{ logN: 18, r: 8, p: 1 }, { logN: 17, r: 16, p: 1 }, { logN: 17, r: 8, p: 2 }]) expect(scryptParamsProblem(atTheCap), JSON.stringify(atTheCap)).toBeUndefined();
+    for (const refused of [
+      { logN: 13, r: 8, p: 1 },
+      { logN: 19, r: 8, p: 1 },
+      { logN: 20, r: 8, p: 1 },
+      { logN: 17, r: 7, p: 1 },
+      { logN: 17, r: 17, p: 1 },
+      { logN: 17, r: 8, p: 5 },
+      { logN: 16.5, r: 8, p: 1 },
+      { logN: 18, r: 9, p: 1 },
+      { logN: 18, r: 8, p: 2 },
+    ])
+      expect(scryptParamsProblem(refused), JSON.stringify(refused)).toBeTypeOf('string');
+    expect(scryptParamsProblem({ logN: 18, r: 9, p: 1 })).toMatch(/256 MiB/);
   });
 });
 

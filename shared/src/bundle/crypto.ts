@@ -12,7 +12,8 @@ import {
   x25519SharedSecret,
   type OpaqueKey,
 } from '../security/webCrypto';
-import { keyWrapAdditionalData, scryptBounds, type KeyWrap } from './format';
+import { concatBytes } from './bytes';
+import { keyWrapAdditionalData, maxScryptMemoryBytes, scryptBounds, type KeyWrap } from './format';
 import type { ScryptParams } from './types';
 
 /**
@@ -24,15 +25,6 @@ import type { ScryptParams } from './types';
 
 const encoder = new TextEncoder();
 const hkdfInfo = encoder.encode('STEP-BUNDLE-1 key wrap');
-const concat = (...parts: Uint8Array[]) => {
-  const out = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0));
-  let at = 0;
-  for (const part of parts) {
-    out.set(part, at);
-    at += part.length;
-  }
-  return out;
-};
 
 export const newDataKey = () => randomBytes(32);
 export const newNonce = () => randomBytes(12);
@@ -42,7 +34,7 @@ async function x25519WrappingKey(privateKey: OpaqueKey, theirPublicKey: string, 
   const shared = await x25519SharedSecret(privateKey, theirPublicKey);
   if (!shared) return undefined;
   // Both public keys in the salt bind the wrapping key to this exchange (as in HPKE's key schedule).
-  const salt = concat(fromBase64Url(ephemeralPublicKey)!, fromBase64Url(recipientPublicKey)!);
+  const salt = concatBytes(fromBase64Url(ephemeralPublicKey)!, fromBase64Url(recipientPublicKey)!);
   return importAesGcmKey(await hkdfSha256(shared, salt, hkdfInfo));
 }
 
@@ -63,8 +55,6 @@ export async function unwrapKeyX25519(wrap: Extract<KeyWrap, { kind: 'x25519' }>
   return raw?.length === 32 ? raw : undefined;
 }
 
-/** scrypt's working memory (128·N·r·p bytes) is bounded too: a file must not make a reader allocate gigabytes. */
-const maxScryptMemory = 1024 * 1024 * 1024;
 
 /** Why these scrypt parameters are refused (a detail for `kdf-params`), or undefined when they are acceptable. */
 export function scryptParamsProblem(params: ScryptParams): string | undefined {
@@ -72,7 +62,7 @@ export function scryptParamsProblem(params: ScryptParams): string | undefined {
   if (!within(params.logN, scryptBounds.logN)) return `logN ${params.logN} outside ${scryptBounds.logN.join('..')}`;
   if (!within(params.r, scryptBounds.r)) return `r ${params.r} outside ${scryptBounds.r.join('..')}`;
   if (!within(params.p, scryptBounds.p)) return `p ${params.p} outside ${scryptBounds.p.join('..')}`;
-  if (128 * 2 ** params.logN * params.r * params.p > maxScryptMemory) return 'more than 1 GiB of memory';
+  if (128 * 2 ** params.logN * params.r * params.p > maxScryptMemoryBytes) return `more than ${maxScryptMemoryBytes / 2 ** 20} MiB of memory`;
   return undefined;
 }
 
@@ -83,7 +73,7 @@ async function passphraseWrappingKey(passphrase: string, salt: Uint8Array, param
     r: params.r,
     p: params.p,
     dkLen: 32,
-    maxmem: maxScryptMemory + 1024 * 1024,
+    maxmem: maxScryptMemoryBytes + 1024 * 1024,
   });
   return importAesGcmKey(raw);
 }
@@ -162,7 +152,7 @@ export async function deflateRaw(data: Uint8Array): Promise<Uint8Array> {
     const deflate = new Deflate({ level: 6 }, (piece) => pieces.push(piece));
     deflate.push(data, true);
   }
-  return pieces.length === 1 ? pieces[0]! : concat(...pieces);
+  return pieces.length === 1 ? pieces[0]! : concatBytes(...pieces);
 }
 
 export type InflateResult = { ok: true; bytes: Uint8Array } | { ok: false; reason: 'too-large' | 'corrupt' };
@@ -211,5 +201,5 @@ export async function inflateRawBounded(data: Uint8Array, limit: number): Promis
     return tooLarge ? { ok: false, reason: 'too-large' } : { ok: false, reason: 'corrupt' };
   }
   if (tooLarge) return { ok: false, reason: 'too-large' };
-  return { ok: true, bytes: pieces.length === 1 ? pieces[0]! : concat(...pieces) };
+  return { ok: true, bytes: pieces.length === 1 ? pieces[0]! : concatBytes(...pieces) };
 }

@@ -1,14 +1,17 @@
+import { allowedAuthors, principalOfCertificate } from '../access/authors';
 import { canSee, type Principal } from '../access/rules';
 import type { DeviceCertificate } from '../api/certificate';
 import { changeKey, type Change } from '../sync/change';
 import type { ApplyResult } from '../sync/engine';
 import { checkFieldValue } from '../sync/fieldValues';
-import type { VersionVector } from '../sync/vector';
+import { raised, type VersionVector } from '../sync/vector';
 import { openBundle, parseManifest, writeBundle } from './codec';
 import { isBundleError, type BundleError } from './errors';
 import { bundleFileExtension, manifestEntryName, type BundleManifest, type SignedRevocationList } from './format';
-import type { BundleIdentity, BundlePort, QuarantinedChange, QuarantineReason } from './port';
+import { judgeScopes, type ScopeRun } from './importScope';
+import { resumeKeyOf, type BundleIdentity, type BundleLogEntry, type BundlePort, type QuarantinedChange, type QuarantineReason } from './port';
 import { revokedDeviceIds } from './revocations';
+import { reservedDeviceIds, type SignedServerAck } from './serverAck';
 import { sealChunks } from './seal';
 import type { BundleKey, BundleProgress, BundleRecipient, OpenedBundle, SignedChunk } from './types';
 import { readStoredZip } from './zip';
@@ -18,9 +21,11 @@ import { readStoredZip } from './zip';
  * BundlePort so that the desk (IndexedDB), the server and the tests (memory) share it:
  * - `exportBundle`: the changes the recipient may lack (beyond what it acknowledged, or everything), cut to
  *   its countries: this device's own changes sealed now, and the signed chunks of other devices this
- *   replica keeps from bundles it imported (relayed verbatim), with acknowledgements;
+ *   replica keeps from bundles it imported (relayed verbatim), with what this replica has processed and
+ *   the newest signed statement of the server's holdings; `recordExport` logs it once it is saved;
  * - `prepareImport`: every check of the format (openBundle), then a dry run: what is new, known,
- *   conflicting, or to be quarantined (an invalid value, a record outside this desk's countries);
+ *   conflicting, or to be quarantined (an invalid value; a record its originator may not change, judged on
+ *   the countries this replica computes, importScope.ts; a record outside this desk's countries);
  * - `applyImport`: chunk by chunk, each atomic and marked done, so an interrupted import resumes; then the
  *   acknowledgements, certificates and revocations the bundle brought.
  */
@@ -70,6 +75,8 @@ export interface ExportResult {
   /** e.g. step-TH-1a2b3c4d-20260301-1415.stepbundle */
   fileName: string;
   summary: ExportSummary;
+  /** The log entry to write once the file is saved (recordExport). */
+  log: BundleLogEntry;
 }
 
 export interface RejectedChange {
@@ -113,6 +120,10 @@ export interface PlannedChunk {
 
 export interface ImportPlan {
   manifest: BundleManifest;
+  /** Where the progress of this import is kept (resumeKeyOf). */
+  resumeKey: string;
+  /** The server's holdings as the bundle carries them, verified against the pinned server key. */
+  serverAck?: SignedServerAck;
   /** Who the bundle came from, and who on this desk is importing it. */
   exporter: string;
   importer: BundleIdentity;
@@ -146,13 +157,7 @@ export interface ImportResult {
 const readPage = 5_000;
 
 const visibleTo = (scope: BundleScope, countries: readonly string[]) => scope.global || countries.some((country) => scope.countries.includes(country));
-const principalOf = (certificate: DeviceCertificate): Principal => ({ userId: certificate.body.userId, role: certificate.body.role, countries: certificate.body.countries });
-
-function raised(into: VersionVector, from: VersionVector): VersionVector {
-  const out = { ...into };
-  for (const [device, seq] of Object.entries(from)) if (seq > (out[device] ?? 0)) out[device] = seq;
-  return out;
-}
+const principalOf = principalOfCertificate;
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -182,7 +187,7 @@ export async function exportBundle(port: BundlePort, options: ExportOptions): Pr
   if (!signer || !certificate) throw new Error('only an enrolled device exports bundles');
   const me = signer.deviceId;
   const own = principalOf(certificate);
-  const [vector, acks, trust, known] = await Promise.all([port.vector(), port.acks(), port.trust(), port.knownCertificates()]);
+  const [vector, processed, acks, trust, known, serverAck] = await Promise.all([port.vector(), port.processedVector(), port.acks(), port.trust(), port.knownCertificates(), port.serverAck()]);
   const party = options.party ?? defaultParty(options.recipient);
   const since: VersionVector = options.full || party === undefined ? {} : { ...(acks[party] ?? {}) };
   const recipientDevice = options.recipient.kind === 'device' ? options.recipient.deviceId : undefined;
@@ -191,7 +196,7 @@ export async function exportBundle(port: BundlePort, options: ExportOptions): Pr
   // This device's own changes beyond what the recipient acknowledged, within its countries, sealed now.
   const ownChanges: Change[] = [];
   // The reader accepts a device's changes only in the name of the device or of its certificate's user.
-  const authors = new Set([`device:${me}`, `user:${certificate.body.userId}`]);
+  const authors = new Set(allowedAuthors({ deviceId: me, userId: certificate.body.userId }));
   const from = since[me] ?? 0;
   const ownTotal = Math.max(0, (vector[me] ?? 0) - from);
   progress('seal', 0, ownTotal);
@@ -243,9 +248,10 @@ export async function exportBundle(port: BundlePort, options: ExportOptions): Pr
     scope: { global: options.recipientScope.global, countries: [...options.recipientScope.countries] },
     since,
     upTo,
-    ack: vector,
-    // A replica known by another name than its device id (the server) acknowledges under that name too.
-    acks: identity.party === me ? acks : { ...acks, [identity.party]: raised(acks[identity.party] ?? {}, vector) },
+    // What it has processed (held, quarantined or dismissed): the recipient moves on past those.
+    ack: processed,
+    // Claims about third parties travel only signed by the server; the reader checks the signature.
+    serverAck,
     chunks,
     attachments: [],
     now: () => createdAt,
@@ -257,7 +263,7 @@ export async function exportBundle(port: BundlePort, options: ExportOptions): Pr
   summary.ownChanges = ownChanges.length;
   summary.changes = manifest.counts.changes;
   const fileName = bundleFileName({ deviceId: me, principal: identity.principal }, createdAt);
-  await port.log({
+  const log: BundleLogEntry = {
     bundleId: manifest.bundleId,
     direction: 'export',
     at: createdAt.toISOString(),
@@ -268,8 +274,13 @@ export async function exportBundle(port: BundlePort, options: ExportOptions): Pr
     result: 'ok',
     detail: { own: summary.ownChanges, relayedChunks: summary.relayedChunks, full: options.full ? 1 : 0 },
     fileName,
-  });
-  return { bytes, manifest, fileName, summary };
+  };
+  return { bytes, manifest, fileName, summary, log };
+}
+
+/** Logs an exported bundle once it is saved (a file, a drive): a bundle never saved is not in the log. */
+export async function recordExport(port: BundlePort, exported: Pick<ExportResult, 'log'>, saved: { fileName?: string; at?: Date } = {}): Promise<void> {
+  await port.log({ ...exported.log, at: (saved.at ?? new Date()).toISOString(), fileName: saved.fileName ?? exported.log.fileName });
 }
 
 /**
@@ -293,29 +304,51 @@ export async function prepareImport(port: BundlePort, bytes: Uint8Array, key: Bu
     throw error;
   }
   const { manifest } = opened;
-  const done = await port.appliedChunks(manifest.bundleId);
+  const resumeKey = await resumeKeyOf(manifest);
+  const done = await port.appliedChunks(resumeKey);
   const held = await port.heldKeys([...new Set(opened.chunks.flatMap((chunk) => chunk.changes.map(changeKey)))]);
   const principal = identity.principal;
+  const from = manifest.exporter.deviceId;
+  const bundleId = manifest.bundleId;
 
+  // First the field values, then, per originating device, the access rules on the records' countries.
   const seen = new Set<string>();
+  const runs = new Map<string, ScopeRun & { changes: Change[]; carried: Change[] }>();
   const planned: PlannedChunk[] = opened.chunks.map((chunk, index) => {
     const { changes, ...signed } = chunk;
     const plan: PlannedChunk = { index, chunk: signed, keep: chunk.device !== identity.party && canSee(principal, chunk.scope), accept: [], quarantine: [], known: 0, done: done.has(index) };
+    let run = runs.get(chunk.device);
+    if (!run) {
+      const certificate = opened.certificates.get(chunk.device);
+      runs.set(chunk.device, (run = { principal: certificate && principalOf(certificate), changes: [], carried: [] }));
+    }
     for (const change of changes) {
       const key = changeKey(change);
       if (held.has(key) || seen.has(key)) {
         plan.known += 1;
+        // Applied by an interrupted import of this bundle: judged again with the rest, as the first time.
+        if (plan.done && !seen.has(key)) run.carried.push(change);
+        seen.add(key);
         continue;
       }
       seen.add(key);
       const check = checkFieldValue(change.entity, change.field, change.value);
-      const from = manifest.exporter.deviceId;
-      if (!check.ok) plan.quarantine.push({ change, reason: check.reason, detail: check.detail, bundleId: manifest.bundleId, from });
-      else if (!canSee(principal, change.scope)) plan.quarantine.push({ change, reason: 'out-of-scope', detail: change.scope.join(','), bundleId: manifest.bundleId, from });
-      else plan.accept.push(change);
+      if (!check.ok) plan.quarantine.push({ change, reason: check.reason, detail: check.detail, bundleId, from });
+      else {
+        plan.accept.push(change);
+        run.changes.push(change);
+      }
     }
     return plan;
   });
+  const refused = await judgeScopes({ importer: principal, runs: [...runs.values()], recordChanges: (records) => port.recordChanges(records) });
+  for (const plan of planned) {
+    plan.accept = plan.accept.filter((change) => {
+      const refusal = refused.get(changeKey(change));
+      if (refusal) plan.quarantine.push({ change, reason: refusal.reason, detail: refusal.detail, bundleId, from });
+      return !refusal;
+    });
+  }
 
   const accepted = planned.flatMap((plan) => plan.accept);
   const preview = accepted.length > 0 ? await port.preview(accepted) : { existing: new Set<string>(), newConflicts: 0 };
@@ -343,6 +376,8 @@ export async function prepareImport(port: BundlePort, bytes: Uint8Array, key: Bu
   };
   return {
     manifest,
+    resumeKey,
+    serverAck: opened.serverAck,
     exporter: manifest.exporter.deviceId,
     importer: identity,
     certificates: [...opened.certificates.values()],
@@ -376,20 +411,20 @@ async function logRefusal(port: BundlePort, identity: BundleIdentity, bytes: Uin
 
 /**
  * Applies a prepared bundle chunk by chunk (each atomic, each marked done: an import cut short resumes
- * with the next chunk), then takes in what it says of others: the exporter holds `ack`, the parties in
- * `acks` hold theirs; certificates and a newer revocation list are kept. Applying twice changes nothing.
+ * with the next chunk), then takes in what it says: the exporter has processed `ack`; the server holds
+ * what its signed statement says; certificates and a newer revocation list are kept. Applying twice changes nothing.
  */
 export async function applyImport(port: BundlePort, plan: ImportPlan, options: { onProgress?: (progress: BundleProgress) => void } = {}): Promise<ImportResult> {
   const { manifest } = plan;
   const bundleId = manifest.bundleId;
-  const done = await port.appliedChunks(bundleId);
+  const done = await port.appliedChunks(plan.resumeKey);
   const result: ImportResult = { bundleId, result: 'nothing-new', applied: 0, alreadyKnown: 0, quarantined: 0, chunksApplied: 0, chunksSkipped: 0, clockWarnings: [] };
   const total = plan.chunks.length;
   options.onProgress?.({ phase: 'apply', done: 0, total });
   for (const [at, planned] of plan.chunks.entries()) {
     if (done.has(planned.index)) result.chunksSkipped += 1;
     else {
-      const applied = await port.applyChunk({ bundleId, index: planned.index, chunk: planned.chunk, keep: planned.keep, accept: planned.accept, quarantine: planned.quarantine });
+      const applied = await port.applyChunk({ bundleId, resumeKey: plan.resumeKey, index: planned.index, chunk: planned.chunk, keep: planned.keep, accept: planned.accept, quarantine: planned.quarantine });
       result.applied += applied.applied;
       result.alreadyKnown += planned.known + applied.duplicates;
       result.quarantined += planned.quarantine.length + applied.rejected.length;
@@ -399,10 +434,9 @@ export async function applyImport(port: BundlePort, plan: ImportPlan, options: {
     options.onProgress?.({ phase: 'apply', done: at + 1, total });
   }
 
-  const acks: Record<string, VersionVector> = {};
-  for (const [party, vector] of Object.entries(manifest.acks)) if (party !== plan.importer.party) acks[party] = vector;
-  acks[plan.exporter] = raised(acks[plan.exporter] ?? {}, manifest.ack);
-  await port.raiseAcks(acks);
+  // The exporter speaks for itself only; what the server holds is believed only as the server signed it.
+  if (plan.exporter !== plan.importer.party && !reservedDeviceIds.includes(plan.exporter)) await port.raiseAcks({ [plan.exporter]: manifest.ack });
+  if (plan.serverAck) await port.saveServerAck(plan.serverAck);
   if (plan.certificates.length > 0) await port.saveCertificates(plan.certificates);
   if (plan.revocations) await port.saveRevocations(plan.revocations);
 

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { publicKeySchema, signatureSchema } from '../api/certificate';
 import { countryCodeSchema } from '../domain/taxonomy/countries';
 import { sha256Hex } from '../security/webCrypto';
+import { concatBytes } from './bytes';
 import { deviceIdSchema } from '../sync/hlc';
 
 export { signedRevocationListSchema, type SignedRevocationList } from './revocations';
@@ -34,8 +35,13 @@ export const bundleLimits = {
   maxFileBytes: 500 * MiB,
   /** One part's plaintext (a chunk or an attachment) after inflating. */
   maxPartPlainBytes: 64 * MiB,
-  /** Every part's plaintext together. */
+  /** Every part's plaintext together, whatever the file's size (see plainBudget). */
   maxTotalPlainBytes: 4 * GiB,
+  /**
+   * Every part's plaintext together, per byte of the file: deflate rarely shrinks our data more than
+   * tenfold, so a file declaring more is a decompression bomb, refused before anything is decrypted.
+   */
+  maxPlainPerFileByte: 64,
   /** Parts in one bundle: a zip without zip64 (what fflate writes) holds at most 65,535 entries. */
   maxParts: 65_000,
   /** Changes in one chunk. */
@@ -51,7 +57,15 @@ export const defaultChunkChanges = 2_000;
 
 /** scrypt parameters: what writers use, and the only ones readers accept (a cheap KDF is a weak passphrase). */
 export const defaultScryptParams = { logN: 17, r: 8, p: 1 } as const;
-export const scryptBounds = { logN: [14, 20], r: [8, 16], p: [1, 4] } as const;
+export const scryptBounds = { logN: [14, 18], r: [8, 16], p: [1, 4] } as const;
+/**
+ * scrypt's cost in memory, 128·N·r·p bytes, which readers cap: a file must not make a reader allocate
+ * gigabytes (writers' default is 128 MiB, half of it).
+ */
+export const maxScryptMemoryBytes = 256 * MiB;
+
+/** How much plaintext a file of `fileBytes` bytes may declare in all (bundleLimits). */
+export const plainBudget = (fileBytes: number) => Math.min(bundleLimits.maxTotalPlainBytes, bundleLimits.maxPlainPerFileByte * fileBytes);
 
 export const manifestEntryName = 'manifest.json';
 export const manifestSignatureEntryName = 'manifest.sig';
@@ -60,15 +74,9 @@ export const partNamePattern = /^parts\/\d{6}\.bin$/;
 export const partName = (index: number) => `parts/${String(index).padStart(6, '0')}.bin`;
 
 const encoder = new TextEncoder();
-const concat = (head: Uint8Array, tail: Uint8Array) => {
-  const out = new Uint8Array(head.length + tail.length);
-  out.set(head);
-  out.set(tail, head.length);
-  return out;
-};
 
 /** What the exporting device signs: a prefix, so this signature can never be mistaken for another kind. */
-export const manifestSigningInput = (manifestBytes: Uint8Array) => concat(encoder.encode('STEP-BUNDLE-1\n'), manifestBytes);
+export const manifestSigningInput = (manifestBytes: Uint8Array) => concatBytes(encoder.encode('STEP-BUNDLE-1\n'), manifestBytes);
 
 /** What the originating device signs for a chunk: the hash of the encoded chunk (chunk.ts). */
 export async function chunkSigningInput(plain: Uint8Array): Promise<Uint8Array> {
@@ -169,10 +177,12 @@ export const bundleManifestSchema = z.strictObject({
   since: versionVectorSchema,
   /** What the recipient holds after importing (on top of `since`). */
   upTo: versionVectorSchema,
-  /** What the exporter itself holds: an acknowledgement of everything up to here. */
+  /**
+   * What the exporter itself holds: an acknowledgement of everything up to here. The exporter speaks only
+   * for itself; what the server holds travels as its own signed statement (serverAck.ts) in the
+   * certificates part.
+   */
   ack: versionVectorSchema,
-  /** What the exporter knows other parties hold ('server' or a device id → vector). */
-  acks: z.record(deviceIdSchema, versionVectorSchema),
   counts: z.strictObject({ changes: count, chunks: count, attachments: count, certificates: count }),
   parts: z.array(bundlePartSchema).max(bundleLimits.maxParts),
 });

@@ -5,6 +5,7 @@ export * from './port';
 export * from './chunk';
 export * from './seal';
 export * from './revocations';
+export * from './serverAck';
 export * from './codec';
 export { scryptParamsProblem, useHostCompression } from './crypto';
 export { isSafeEntryName, readStoredZip, writeStoredZip } from './zip';

@@ -2,8 +2,9 @@ import type { DeviceCertificate } from '../api/certificate';
 import { changeKey } from '../sync/change';
 import type { SyncEngine } from '../sync/engine';
 import type { MemoryStorage } from '../sync/memoryStorage';
-import type { VersionVector } from '../sync/vector';
+import { extendContiguous, raised, type VersionVector } from '../sync/vector';
 import type { SignedRevocationList } from './format';
+import { newerServerAck, type SignedServerAck } from './serverAck';
 import { storedChunkKey, type BundleIdentity, type BundleLogEntry, type BundlePort, type QuarantinedChange } from './port';
 import { previewChanges } from './preview';
 import { newerRevocationList } from './revocations';
@@ -16,6 +17,11 @@ export interface MemoryBundlePortOptions {
   revocations?: SignedRevocationList;
   certificates?: readonly DeviceCertificate[];
   isKnownDevice?(deviceId: string): boolean;
+  /**
+   * The server's replica in tests: it states its own holdings, signed now (a desk keeps the newest it
+   * received instead).
+   */
+  signServerAck?(vector: VersionVector): Promise<SignedServerAck>;
   /** Tests: called inside a chunk's atomic unit after the data is applied, before it commits (throw to crash). */
   beforeCommit?(input: { bundleId: string; index: number }): void;
 }
@@ -26,16 +32,15 @@ export interface MemoryBundlePort extends BundlePort {
     chunks: Map<string, SignedChunk>;
     done: Map<string, Set<number>>;
     quarantine: Map<string, QuarantinedChange>;
+    /** Keys of quarantined changes the person let go. */
+    dismissed: Set<string>;
+    serverAck?: SignedServerAck;
     acks: Record<string, VersionVector>;
     certificates: Map<string, DeviceCertificate>;
     revocations?: SignedRevocationList;
     logs: BundleLogEntry[];
   };
 }
-
-const raise = (into: VersionVector, from: VersionVector) => {
-  for (const [device, seq] of Object.entries(from)) if (seq > (into[device] ?? 0)) into[device] = seq;
-};
 
 /**
  * The BundlePort of a replica held in memory (shared/src/sync MemoryStorage and SyncEngine). A chunk's
@@ -48,6 +53,7 @@ export function memoryBundlePort(replica: { storage: MemoryStorage; engine: Sync
     chunks: new Map(),
     done: new Map(),
     quarantine: new Map(),
+    dismissed: new Set(),
     acks: {},
     certificates: new Map((options.certificates ?? []).map((certificate) => [certificate.body.deviceId, certificate])),
     revocations: options.revocations,
@@ -62,9 +68,21 @@ export function memoryBundlePort(replica: { storage: MemoryStorage; engine: Sync
     ownChangesAfter: (afterSeq, limit) => storage.changesAfter(engine.device, afterSeq, limit),
     storedChunks: async () => [...state.chunks.values()],
     heldKeys: (keys) => storage.heldKeys(keys),
+    recordChanges: (records) => Promise.all(records.map(({ entity, recordId }) => storage.changesOfRecord(entity, recordId))),
+    async processedVector() {
+      const vector = await engine.vector();
+      const beyond = new Map<string, Set<number>>();
+      for (const key of [...state.quarantine.keys(), ...state.dismissed]) {
+        const at = key.lastIndexOf(':');
+        const device = key.slice(0, at);
+        if (!beyond.has(device)) beyond.set(device, new Set((await storage.changesAfter(device, vector[device] ?? 0, Infinity)).map((change) => change.seq)));
+        beyond.get(device)!.add(Number(key.slice(at + 1)));
+      }
+      return extendContiguous(vector, beyond);
+    },
     preview: (changes) => previewChanges(changes, async (records) => Promise.all(records.map(async ({ entity, recordId }) => storage.changesOfRecord(entity, recordId)))),
 
-    async applyChunk({ bundleId, index, chunk, keep, accept, quarantine }) {
+    async applyChunk({ bundleId, resumeKey, index, chunk, keep, accept, quarantine }) {
       const key = keep ? await storedChunkKey(chunk) : undefined;
       return storage.atomically(async () => {
         const result = await engine.apply(accept);
@@ -72,17 +90,22 @@ export function memoryBundlePort(replica: { storage: MemoryStorage; engine: Sync
         // Nothing below can fail: the bookkeeping commits with the data.
         for (const entry of quarantine) state.quarantine.set(changeKey(entry.change), entry);
         if (key !== undefined && !state.chunks.has(key)) state.chunks.set(key, chunk);
-        const done = state.done.get(bundleId) ?? new Set<number>();
+        const done = state.done.get(resumeKey) ?? new Set<number>();
         done.add(index);
-        state.done.set(bundleId, done);
+        state.done.set(resumeKey, done);
         return result;
       });
     },
-    appliedChunks: async (bundleId) => new Set(state.done.get(bundleId) ?? []),
+    appliedChunks: async (resumeKey) => new Set(state.done.get(resumeKey) ?? []),
 
     acks: async () => Object.fromEntries(Object.entries(state.acks).map(([party, vector]) => [party, { ...vector }])),
     async raiseAcks(acks) {
-      for (const [party, vector] of Object.entries(acks)) raise((state.acks[party] ??= {}), vector);
+      for (const [party, vector] of Object.entries(acks)) state.acks[party] = raised(state.acks[party] ?? {}, vector);
+    },
+    serverAck: async () => (options.signServerAck ? options.signServerAck(await engine.vector()) : state.serverAck),
+    async saveServerAck(signed) {
+      state.serverAck = newerServerAck(state.serverAck, signed);
+      state.acks.server = raised(state.acks.server ?? {}, signed.body.vector);
     },
     knownCertificates: async () => [...state.certificates.values()],
     async saveCertificates(certificates) {

@@ -1,10 +1,13 @@
 import type { Principal } from '../access/rules';
 import type { DeviceCertificate } from '../api/certificate';
+import type { RecordRef } from '../domain/scope';
 import type { Change } from '../sync/change';
 import type { ApplyResult } from '../sync/engine';
 import type { VersionVector } from '../sync/vector';
 import { sha256Hex } from '../security/webCrypto';
-import type { SignedRevocationList } from './format';
+import { canonicalJson } from '../records/canonical';
+import type { BundleManifest, SignedRevocationList } from './format';
+import type { SignedServerAck } from './serverAck';
 import type { BundleSigner, SignedChunk } from './types';
 
 /**
@@ -32,20 +35,34 @@ export interface BundlePort {
    * conflicts applying the changes would add (previewChanges in preview.ts computes both from a lookup).
    */
   preview(changes: readonly Change[]): Promise<{ existing: Set<string>; newConflicts: number }>;
+  /** The changes this replica holds of each record (empty: never heard of it), in one batch: the scope rule reads them. */
+  recordChanges(records: readonly RecordRef[]): Promise<Change[][]>;
+  /**
+   * What this replica has processed: the vector, raised past changes it quarantined or dismissed
+   * (contiguous per device). The ack it sends: a peer moves on past them rather than resend them forever.
+   */
+  processedVector(): Promise<VersionVector>;
 
   /**
    * One chunk, atomically: apply `accept` through the one write path, quarantine `quarantine` with their
    * reasons, keep the signed chunk for relaying when `keep` (not this device's own, and within its scope),
-   * and mark the chunk done for this bundle. All of it or none of it.
+   * and mark the chunk done under `resumeKey`. All of it or none of it.
    */
-  applyChunk(input: { bundleId: string; index: number; chunk: SignedChunk; keep: boolean; accept: Change[]; quarantine: QuarantinedChange[] }): Promise<ApplyResult>;
-  /** Indexes of the chunks of this bundle already applied (an interrupted import resumes after them). */
-  appliedChunks(bundleId: string): Promise<Set<number>>;
+  applyChunk(input: { bundleId: string; resumeKey: string; index: number; chunk: SignedChunk; keep: boolean; accept: Change[]; quarantine: QuarantinedChange[] }): Promise<ApplyResult>;
+  /**
+   * Indexes of the chunks already applied under `resumeKey` (an interrupted import resumes after them).
+   * The key is the bundle's manifest digest (resumeKeyOf), not its id: the exporter chooses the id.
+   */
+  appliedChunks(resumeKey: string): Promise<Set<number>>;
 
   /** What this replica knows other parties hold: `server`, or a device id. */
   acks(): Promise<Record<string, VersionVector>>;
   /** Raises the known vectors (never lowers them). */
   raiseAcks(acks: Record<string, VersionVector>): Promise<void>;
+  /** The newest statement of the server's holdings this replica has (verified when it came in). */
+  serverAck(): Promise<SignedServerAck | undefined>;
+  /** Keeps a verified statement if newer than the one held, and raises `acks.server` from it. */
+  saveServerAck(signed: SignedServerAck): Promise<void>;
   knownCertificates(): Promise<DeviceCertificate[]>;
   /** Keeps certificates checked against the trusted issuer (the newest per device wins). */
   saveCertificates(certificates: readonly DeviceCertificate[]): Promise<void>;
@@ -64,7 +81,8 @@ export interface BundleIdentity {
   certificate?: DeviceCertificate;
 }
 
-export type QuarantineReason = 'invalid-value' | 'unknown-field' | 'out-of-scope';
+/** 'out-of-scope': the originator may not change the record, or this replica may not hold it; 'moves-out-of-scope': the change would take the record out of its originator's countries. */
+export type QuarantineReason = 'invalid-value' | 'unknown-field' | 'out-of-scope' | 'moves-out-of-scope';
 
 export interface QuarantinedChange {
   change: Change;
@@ -77,7 +95,8 @@ export interface QuarantinedChange {
 
 export interface BundleLogEntry {
   bundleId: string;
-  direction: 'export' | 'import';
+  /** 'upload': a bundle sent to the server over the network (the server's answer is in `detail`). */
+  direction: 'export' | 'import' | 'upload';
   at: string;
   /** Who did it on this desk (user id or device). */
   by: string;
@@ -89,6 +108,11 @@ export interface BundleLogEntry {
   /** For imports: applied, already known, quarantined. For refusals: the error code. */
   detail?: Record<string, number | string>;
   fileName?: string;
+}
+
+/** Where an import's progress is kept: the digest of the manifest (signed by the exporter), not its chosen id. */
+export async function resumeKeyOf(manifest: BundleManifest): Promise<string> {
+  return `${manifest.bundleId}:${(await sha256Hex(new TextEncoder().encode(canonicalJson(manifest)))).slice(0, 32)}`;
 }
 
 /** A stored chunk's identity, so that the same chunk relayed in several bundles is kept once. */

@@ -2,6 +2,7 @@ import type { CountryCode } from '../domain/taxonomy/countries';
 import type { UserRole } from '../domain/taxonomy/roles';
 import { SyncEngine } from '../sync/engine';
 import { MemoryStorage } from '../sync/memoryStorage';
+import { signServerAck } from './serverAck';
 import { memoryBundlePort, type MemoryBundlePort, type MemoryBundlePortOptions } from './memoryPort';
 import { testIdentity, type TestIdentity, type TestIssuer } from './testing';
 import type { BundleKey, BundleRecipient } from './types';
@@ -35,6 +36,8 @@ export async function testBundleReplica(
   const storage = new MemoryStorage();
   const clock = { now: options.startMs ?? Date.UTC(2026, 0, 1) };
   const engine = new SyncEngine(storage, identity.deviceId, identity.author, () => clock.now);
+  // Each statement newer than the last, however still the test's clock.
+  let acksSigned = 0;
   const port = memoryBundlePort(
     { storage, engine },
     {
@@ -42,6 +45,7 @@ export async function testBundleReplica(
       issuer: issuer.publicKey,
       certificates: [identity.certificate],
       beforeCommit: options.beforeCommit,
+      signServerAck: server ? (vector) => signServerAck({ version: 1, issuer: issuer.publicKey, issuedAt: new Date(clock.now + ++acksSigned).toISOString(), vector }, issuer.privateKey) : undefined,
     },
   );
   const global = identity.principal.role === 'secretariat' || identity.principal.role === 'admin';

@@ -3,6 +3,7 @@ import type { Change } from '../sync/change';
 import type { VersionVector } from '../sync/vector';
 import type { OpaqueKey } from '../security/webCrypto';
 import type { BundleManifest, SignedRevocationList } from './format';
+import type { SignedServerAck } from './serverAck';
 
 /**
  * The programming surface of sync bundles (docs/bundle-format.md), shared by the desk, the server, the
@@ -71,8 +72,16 @@ export interface WriteBundleInput {
   upTo: VersionVector;
   /** What the exporter itself holds: the recipient learns its changes up to here reached the exporter. */
   ack: VersionVector;
-  /** What the exporter knows other parties hold (`server`: what the Secretariat has acknowledged). */
-  acks: Record<string, VersionVector>;
+  /**
+   * The newest statement of the server's holdings the exporter has (signed by the server), carried in the
+   * encrypted certificates part so that it reaches desks that never talk to the server.
+   */
+  serverAck?: SignedServerAck;
+  /**
+   * @deprecated Ignored and not written: a desk's claims about third parties are not believed by readers
+   * (what the server holds travels as `serverAck`). Accepted only until every caller stops passing it.
+   */
+  acks?: Record<string, VersionVector>;
   chunks: SignedChunk[];
   /** Files the changes refer to, by SHA-256 (hex): each once. */
   attachments: { sha256: string; bytes: Uint8Array }[];
@@ -105,6 +114,12 @@ export interface OpenedBundle {
   manifest: BundleManifest;
   certificates: Map<string, DeviceCertificate>;
   revocations?: SignedRevocationList;
+  /**
+   * The server's signed statement of what it holds, when the bundle carries one that verifies against
+   * `trust.issuer`. One that does not verify is dropped (it is not a refusal: the statement is advisory,
+   * and the changes stand on their own signatures).
+   */
+  serverAck?: SignedServerAck;
   chunks: OpenedChunk[];
   attachments: Map<string, Uint8Array>;
 }

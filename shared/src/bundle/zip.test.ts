@@ -75,6 +75,45 @@ describe('the stored zip', () => {
     expect(codeOf(() => readStoredZip(file))).toBe('zip-corrupt');
   });
 
+  it('refuses local headers that disagree with the central directory (name, method, CRC, sizes, flags)', () => {
+    const file = writeStoredZip(
+      [
+        { name: 'manifest.json', bytes: new Uint8Array(10).fill(1) },
+        { name: 'parts/000001.bin', bytes: new Uint8Array(40).fill(2) },
+      ],
+      new Date(),
+    );
+    expect(codeOf(() => readStoredZip(file))).toBeUndefined();
+    const local = 0; // manifest.json's local header
+    const mutate = (_header: number, edit: (view: DataView) => void) => {
+      const copy = file.slice();
+      edit(new DataView(copy.buffer));
+      return codeOf(() => readStoredZip(copy));
+    };
+    expect(mutate(local, (view) => view.setUint32(local + 14, view.getUint32(local + 14, true) ^ 1, true))).toBe('zip-corrupt'); // CRC
+    expect(mutate(local, (view) => view.setUint32(local + 18, 11, true))).toBe('zip-corrupt'); // compressed size
+    expect(mutate(local, (view) => view.setUint32(local + 22, 11, true))).toBe('zip-corrupt'); // size
+    expect(mutate(local, (view) => view.setUint32(local + 18, 0, true))).toBe('zip-corrupt'); // sizes left to a data descriptor...
+    expect(mutate(local, (view) => view.setUint16(local + 6, view.getUint16(local + 6, true) | 0x08, true))).toBe('zip-corrupt'); // ... which bundles never use
+    expect(mutate(local, (view) => view.setUint16(local + 8, 8, true))).toBe('unsupported-entry'); // deflated, says the local header only
+    expect(mutate(local, (view) => view.setUint8(local + 30, 'M'.charCodeAt(0)))).toBe('zip-corrupt'); // Manifest.json
+  });
+
+  it('reads the central directory exactly: records it does not count are refused', () => {
+    const file = writeStoredZip(
+      [
+        { name: 'manifest.json', bytes: new Uint8Array(10) },
+        { name: 'parts/000001.bin', bytes: new Uint8Array(40) },
+      ],
+      new Date(),
+    );
+    const view = new DataView(file.buffer);
+    const end = file.length - 22;
+    view.setUint16(end + 8, 1, true);
+    view.setUint16(end + 10, 1, true);
+    expect(codeOf(() => readStoredZip(file))).toBe('zip-corrupt');
+  });
+
   it('refuses a deflated entry without inflating it, and an unknown name', () => {
     expect(codeOf(() => readStoredZip(zipSync({ 'parts/000001.bin': [new Uint8Array(1000), { level: 6 }] })))).toBe('unsupported-entry');
     expect(codeOf(() => readStoredZip(zipSync({ 'notes.txt': new Uint8Array(1) }, { level: 0 })))).toBe('unexpected-part');

@@ -72,6 +72,8 @@ function findEnd(bytes: Uint8Array): number | undefined {
 
 interface CentralEntry {
   name: string;
+  flags: number;
+  crc: number;
   size: number;
   localOffset: number;
 }
@@ -80,7 +82,7 @@ interface CentralEntry {
  * Reads a bundle's zip: every entry's bytes (views into `bytes`, not copies), in file order. Refuses,
  * before reading any entry's content: an empty, oversized or non-zip file; a cut-short one; unsafe,
  * duplicate or unexpected names; a compressed or encrypted entry; a declared size over the limits;
- * entries that overlap or run past their bounds.
+ * entries that overlap or run past their bounds; local headers that disagree with the central directory.
  */
 export function readStoredZip(bytes: Uint8Array): Map<string, Uint8Array> {
   checkFileShape(bytes);
@@ -103,6 +105,7 @@ export function readStoredZip(bytes: Uint8Array): Map<string, Uint8Array> {
     if (at + 46 > centralOffset + centralSize || readU32(bytes, at) !== centralHeaderSignature) throw new BundleError('zip-corrupt', { entry: `#${index + 1}` });
     const flags = readU16(bytes, at + 8);
     const method = readU16(bytes, at + 10);
+    const crc = readU32(bytes, at + 16);
     const compressedSize = readU32(bytes, at + 20);
     const size = readU32(bytes, at + 24);
     const nameLength = readU16(bytes, at + 28);
@@ -124,12 +127,16 @@ export function readStoredZip(bytes: Uint8Array): Map<string, Uint8Array> {
     if ((flags & 0x41) !== 0 || method !== 0) throw new BundleError('unsupported-entry', { entry: name });
     if (compressedSize !== size) throw new BundleError('zip-corrupt', { entry: name });
     if (size > limitFor(name)) throw new BundleError('entry-too-large', { entry: name, size, limit: limitFor(name) });
-    central.push({ name, size, localOffset });
+    central.push({ name, flags, crc, size, localOffset });
     at += 46 + nameLength + extraLength + commentLength;
   }
+  // The directory is exactly as long as it says: nothing hides between its records and the end record.
+  if (at !== centralOffset + centralSize) throw new BundleError('zip-corrupt', { entry: 'central directory' });
 
-  // In file order, each entry's data must end before the next entry starts: overlapping entries would let a
-  // small file present more data than it holds.
+  // In file order, each entry's data must end before the next entry starts (overlapping entries would let a
+  // small file present more data than it holds) and before the central directory. Each local header must
+  // say what the central directory says (name, flags, method, CRC, sizes): a reader that trusts the local
+  // headers (an archiver, a streaming unzipper) must see the same file as this one.
   const ordered = [...central].sort((a, b) => a.localOffset - b.localOffset);
   const entries = new Map<string, Uint8Array>();
   let previousEnd = 0;
@@ -138,9 +145,14 @@ export function readStoredZip(bytes: Uint8Array): Map<string, Uint8Array> {
     if (local < previousEnd || local + 30 > centralOffset || readU32(bytes, local) !== localHeaderSignature) throw new BundleError('zip-corrupt', { entry: entry.name });
     const flags = readU16(bytes, local + 6);
     const method = readU16(bytes, local + 8);
+    const crc = readU32(bytes, local + 14);
+    const compressedSize = readU32(bytes, local + 18);
+    const size = readU32(bytes, local + 22);
     const nameLength = readU16(bytes, local + 26);
     const extraLength = readU16(bytes, local + 28);
     if ((flags & 0x41) !== 0 || method !== 0) throw new BundleError('unsupported-entry', { entry: entry.name });
+    // Bit 3 (sizes in a data descriptor after the data) would leave the local sizes zero: bundles never use it.
+    if (flags !== entry.flags || crc !== entry.crc || compressedSize !== entry.size || size !== entry.size) throw new BundleError('zip-corrupt', { entry: entry.name });
     const dataStart = local + 30 + nameLength + extraLength;
     const dataEnd = dataStart + entry.size;
     if (dataEnd > centralOffset) throw new BundleError('zip-corrupt', { entry: entry.name });

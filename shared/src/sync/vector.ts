@@ -18,3 +18,24 @@ export function meet(vectors: readonly VersionVector[]): VersionVector {
   for (const device of devices) out[device] = Math.min(...vectors.map((v) => v[device] ?? 0));
   return out;
 }
+
+/** `into` raised to `from` where `from` is higher (never lowered): a new vector. */
+export function raised(into: VersionVector, from: VersionVector): VersionVector {
+  const out = { ...into };
+  for (const [device, seq] of Object.entries(from)) if (seq > (out[device] ?? 0)) out[device] = seq;
+  return out;
+}
+
+/**
+ * `vector` carried on, per device, over the seqs in `beyond` that continue it without a gap (changes
+ * processed otherwise than held: quarantined, dismissed, or held ahead of a gap that they now fill).
+ */
+export function extendContiguous(vector: VersionVector, beyond: ReadonlyMap<string, ReadonlySet<number>>): VersionVector {
+  const out = { ...vector };
+  for (const [device, seqs] of beyond) {
+    let seq = out[device] ?? 0;
+    while (seqs.has(seq + 1)) seq += 1;
+    if (seq > 0) out[device] = seq;
+  }
+  return out;
+}

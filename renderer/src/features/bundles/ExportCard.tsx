@@ -14,6 +14,9 @@ import { useBundleText } from './useBundleText';
 
 type Job = { phase: 'idle' } | { phase: 'exporting'; progress?: BundleProgress } | { phase: 'ready'; bundle: MadeBundle } | { phase: 'failed'; failure: BundleFailure };
 
+/** What an export leaves out, each with its sentence (export.skipped.*). */
+const skippedReasons = ['skippedOutsideOwnScope', 'skippedOtherAuthor', 'skippedUnknownSigner', 'skippedRevokedSigner'] as const satisfies readonly (keyof MadeBundle['skipped'])[];
+
 /**
  * Export: whom for, how much, then the bundle is made (with progress) and saved: on a removable drive in
  * the desktop app (written, then read back and checked), or wherever the person chooses.
@@ -180,6 +183,17 @@ export function ExportCard({ context, focus }: { context: BundleContext; focus: 
           <p role="status">
             {job.bundle.changes === 0 ? t('export.readyEmpty') : t('export.ready', { count: job.bundle.changes, formatted: formatNumber(job.bundle.changes, text.language) })}
           </p>
+          {skippedReasons.filter((reason) => job.bundle.skipped[reason] > 0).length > 0 && (
+            <ul className="muted" data-testid="bundle-skipped">
+              {skippedReasons
+                .filter((reason) => job.bundle.skipped[reason] > 0)
+                .map((reason) => (
+                  <li key={reason} data-reason={reason}>
+                    {t(`export.skipped.${reason}`, { count: job.bundle.skipped[reason], formatted: formatNumber(job.bundle.skipped[reason], text.language) })}
+                  </li>
+                ))}
+            </ul>
+          )}
           {job.bundle.recipient === 'passphrase' && <p className="notice">{t('export.passphraseReminder')}</p>}
           <SaveBundle key={job.bundle.bundleId} bundle={job.bundle} />
         </div>

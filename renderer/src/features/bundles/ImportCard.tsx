@@ -1,11 +1,12 @@
 import type { BundleImportResponse } from '@shared/api/contract';
+import { bundleMimeType } from '@shared/bridge/contract';
 import { bundleFileExtension } from '@shared/bundle/format';
 import type { BundleProgress } from '@shared/bundle/types';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Field } from '../../ui/Field';
-import { formatBytes, formatDateTime } from '../../ui/format';
+import { formatBytes, formatDateTime, formatNumber } from '../../ui/format';
 import { Notice } from '../../ui/Notice';
 import { ProgressBar } from '../../ui/ProgressBar';
 import { toBundleFailure, type BundleFailure } from './bundleFailure';
@@ -24,7 +25,8 @@ type Step =
   | { step: 'done'; bundle: InspectedBundle; outcome: ImportOutcome }
   | { step: 'uploading'; bundle: InspectedBundle }
   | { step: 'uploaded'; bundle: InspectedBundle; answer: BundleImportResponse }
-  | { step: 'failed'; failure: BundleFailure; bundle?: InspectedBundle };
+  /** `chunksApplied`: how far an apply got before it failed (each chunk is whole; importing again resumes). */
+  | { step: 'failed'; failure: BundleFailure; bundle?: InspectedBundle; chunksApplied?: number };
 
 /**
  * Import: a file is read and its plaintext manifest shown; then, with this computer's key or the
@@ -32,7 +34,7 @@ type Step =
  * bundle for the Secretariat's server is sent there instead.
  */
 export function ImportCard({ context, focus }: { context: BundleContext; focus: boolean }) {
-  const { t } = useTranslation('bundles');
+  const { t, i18n } = useTranslation('bundles');
   const text = useBundleText(context.devices);
   const [state, setState] = useState<Step>({ step: 'idle' });
   const [passphrase, setPassphrase] = useState('');
@@ -100,11 +102,15 @@ export function ImportCard({ context, focus }: { context: BundleContext; focus: 
   const apply = async (bundle: InspectedBundle, prepared: PreparedImport) => {
     const show = guard(current.current);
     show({ step: 'applying', bundle, prepared });
+    let chunksApplied = 0;
     try {
-      const outcome = await prepared.apply((progress) => show({ step: 'applying', bundle, prepared, progress }));
+      const outcome = await prepared.apply((progress) => {
+        chunksApplied = progress.done;
+        show({ step: 'applying', bundle, prepared, progress });
+      });
       show({ step: 'done', bundle, outcome });
     } catch (error) {
-      show({ step: 'failed', bundle, failure: toBundleFailure(error) });
+      show({ step: 'failed', bundle, failure: toBundleFailure(error), chunksApplied });
     }
   };
 
@@ -143,7 +149,7 @@ export function ImportCard({ context, focus }: { context: BundleContext; focus: 
           ref={fileInput}
           className="visually-hidden"
           type="file"
-          accept={`${bundleFileExtension},application/vnd.step.bundle`}
+          accept={`${bundleFileExtension},${bundleMimeType}`}
           disabled={locked}
           onChange={(event) => {
             void choose(event.target.files?.[0]);
@@ -239,7 +245,7 @@ export function ImportCard({ context, focus }: { context: BundleContext; focus: 
         <Notice kind="error" testId="bundle-error">
           <span data-code={state.failure.kind === 'bundle' ? state.failure.code : state.failure.kind}>{text.failureText(state.failure)}</span>
           {text.failureDetail(state.failure) && <span className="muted"> {t('failure.detail', { detail: text.failureDetail(state.failure) })}</span>}{' '}
-          {t('import.nothingApplied')}
+          {state.chunksApplied ? t('import.partlyApplied', { count: state.chunksApplied, formatted: formatNumber(state.chunksApplied, i18n.language) }) : t('import.nothingApplied')}
         </Notice>
       )}
     </section>

@@ -4,10 +4,11 @@ import type { BundleImportResponse } from '@shared/api/contract';
 import { bundleMimeType, type Drive } from '@shared/bridge/contract';
 import { inspectBundle } from '@shared/bundle/codec';
 import { BundleError } from '@shared/bundle/errors';
-import { applyImport, exportBundle, prepareImport, type BundleScope, type RejectedChange } from '@shared/bundle/exchange';
-import type { BundleManifest } from '@shared/bundle/format';
+import { applyImport, exportBundle, prepareImport, recordExport, type BundleScope, type ExportSummary, type RejectedChange } from '@shared/bundle/exchange';
+import { bundleLimits, type BundleManifest } from '@shared/bundle/format';
 import type { BundleLogEntry } from '@shared/bundle/port';
 import { revokedDeviceIds } from '@shared/bundle/revocations';
+import { verifyServerAck } from '@shared/bundle/serverAck';
 import type { BundleKey, BundleProgress, BundleRecipient } from '@shared/bundle/types';
 import type { VersionVector } from '@shared/sync/vector';
 import { getBridge } from '../../bridge';
@@ -51,6 +52,10 @@ export interface MadeBundle {
   fileName: string;
   changes: number;
   recipient: RecipientValue;
+  /** What was left out, and why (shown with the result). */
+  skipped: Pick<ExportSummary, 'skippedUnknownSigner' | 'skippedRevokedSigner' | 'skippedOutsideOwnScope' | 'skippedOtherAuthor'>;
+  /** Logged once the file is saved (recordExport). */
+  log: BundleLogEntry;
 }
 
 export interface InspectedBundle {
@@ -137,7 +142,16 @@ export async function makeBundle(request: ExportRequest, onProgress: (progress: 
   const { recipient, scope } = await recipientOf(request);
   try {
     const made = await exportBundle(getStore().bundles.port, { recipient, recipientScope: scope, full: request.full, onProgress });
-    return { bundleId: made.manifest.bundleId, bytes: plainBytes(made.bytes), fileName: made.fileName, changes: made.summary.changes, recipient: request.recipient };
+    const { skippedUnknownSigner, skippedRevokedSigner, skippedOutsideOwnScope, skippedOtherAuthor } = made.summary;
+    return {
+      bundleId: made.manifest.bundleId,
+      bytes: plainBytes(made.bytes),
+      fileName: made.fileName,
+      changes: made.summary.changes,
+      recipient: request.recipient,
+      skipped: { skippedUnknownSigner, skippedRevokedSigner, skippedOutsideOwnScope, skippedOtherAuthor },
+      log: made.log,
+    };
   } finally {
     bumpBundlesRevision();
   }
@@ -149,13 +163,22 @@ export async function listDrives(): Promise<Drive[] | undefined> {
   return answer.supported ? answer.drives : undefined;
 }
 
+/** An export is logged once it is on a drive or in a file: a failed or cancelled save logs nothing. */
+async function logSaved(bundle: MadeBundle, fileName: string | undefined): Promise<void> {
+  await recordExport(getStore().bundles.port, bundle, { fileName });
+  bumpBundlesRevision();
+}
+
 export async function writeToDrive(bundle: MadeBundle, drive: Drive): Promise<{ fileName: string }> {
   const written = await getBridge().invoke('bundle:writeToDrive', { driveId: drive.id, fileName: bundle.fileName, data: bundle.bytes });
+  await logSaved(bundle, written.fileName);
   return { fileName: written.fileName };
 }
 
 export async function saveElsewhere(bundle: MadeBundle): Promise<{ saved: boolean; fileName?: string }> {
-  return getBridge().invoke('files:saveAs', { suggestedName: bundle.fileName, mimeType: bundleMimeType, data: bundle.bytes });
+  const result = await getBridge().invoke('files:saveAs', { suggestedName: bundle.fileName, mimeType: bundleMimeType, data: bundle.bytes });
+  if (result.saved) await logSaved(bundle, result.fileName ?? bundle.fileName);
+  return result;
 }
 
 // ---- import ----
@@ -166,6 +189,8 @@ export async function saveElsewhere(bundle: MadeBundle): Promise<{ saved: boolea
  */
 export async function inspectFile(file: File, onProgress?: (progress: BundleProgress) => void): Promise<InspectedBundle> {
   if (file.size === 0) throw new BundleError('empty-file');
+  // Before reading it: a file past the limit is never read into memory.
+  if (file.size > bundleLimits.maxFileBytes) throw new BundleError('too-large', { size: file.size, limit: bundleLimits.maxFileBytes });
   const bytes = new Uint8Array(await file.arrayBuffer());
   const { manifest, problems } = await inspectBundle(bytes, { onProgress });
   if (problems[0]) throw problems[0];
@@ -231,7 +256,7 @@ const uploadFetch: FetchLike = (url, init) =>
 /**
  * Sends a bundle addressed to the server, signed by this device as any sync request is. The server
  * checks and applies it (each change counting as its originating device's); what it now holds comes back
- * as `ack`, which this desk keeps: the next bundle back to an officer carries it.
+ * signed (`serverAck`), which this desk keeps: the next bundle back to an officer carries it.
  */
 export async function uploadBundle(bundle: InspectedBundle): Promise<BundleImportResponse> {
   const { serverSync, repository, bundles } = getStore();
@@ -246,17 +271,22 @@ export async function uploadBundle(bundle: InspectedBundle): Promise<BundleImpor
     },
   });
   const answer = await api.call('importBundle', { body: bundle.bytes });
-  await bundles.port.raiseAcks({ server: answer.ack });
+  // What the server holds, as it signed it (checked against the key pinned at enrollment): the next
+  // bundle to an officer carries it. Without one, only this device's own entry, as network sync does.
+  const signed = await verifyServerAck((answer as { serverAck?: unknown }).serverAck, enrollment.serverPublicKey);
+  const self = await repository.deviceId();
+  if (signed) await bundles.port.saveServerAck(signed);
+  else if (answer.ack[self]) await bundles.port.raiseAcks({ server: { [self]: answer.ack[self] } });
   await bundles.port.log({
     bundleId: answer.bundleId,
-    direction: 'export',
+    direction: 'upload',
     at: new Date().toISOString(),
     by: enrollment.user.id,
     counterpart: 'server',
     changes: bundle.manifest.counts.changes,
     chunks: bundle.manifest.counts.chunks,
     result: answer.result,
-    detail: { applied: answer.applied, alreadyKnown: answer.duplicates, refused: answer.refused.length, uploaded: 1 },
+    detail: { applied: answer.applied, alreadyKnown: answer.duplicates, refused: answer.refused.length },
     fileName: bundle.fileName,
   });
   bumpBundlesRevision();

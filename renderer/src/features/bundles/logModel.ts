@@ -35,7 +35,7 @@ export function logDetail(entry: Pick<BundleLogEntry, 'direction' | 'result' | '
   return { kind: 'import', applied, known: numberAt(detail, 'alreadyKnown', 'known') ?? 0, quarantined: numberAt(detail, 'quarantined') ?? 0 };
 }
 
-/** What happened: a bundle made here, one taken in here, or one sent to the server from here (logged as an export with `uploaded`). */
+/** What happened: a bundle made here, one taken in here, or one sent to the server from here (older desks logged uploads as exports with `uploaded`). */
 export function logAction(entry: Pick<BundleLogEntry, 'direction' | 'detail'>): 'export' | 'import' | 'upload' {
   return entry.direction === 'export' && entry.detail?.uploaded ? 'upload' : entry.direction;
 }

@@ -7,6 +7,7 @@ import type { Enrollment } from '../../db/serverSync';
 import { getStore } from '../../db/store';
 import { idleStatus, useSyncStore, type SignInSession } from '../../state/syncStore';
 import { requestEnrollment } from './enrollment';
+import { learnServerStatements } from './serverStatements';
 
 /**
  * Network sync in the desk: sign-in and enrollment, then a SyncScheduler that syncs in the background
@@ -52,7 +53,8 @@ async function refreshRefusalCount(): Promise<void> {
 async function begin(enrollment: Enrollment): Promise<void> {
   const { serverSync, repository } = getStore();
   repository.setAuthor(`user:${enrollment.user.id}`);
-  const api = syncApiOf(deviceApi(enrollment));
+  const client = deviceApi(enrollment);
+  const api = syncApiOf(client);
   const last = await serverSync.loadLastSync();
   scheduler?.dispose();
   const current = new SyncScheduler({
@@ -62,6 +64,10 @@ async function begin(enrollment: Enrollment): Promise<void> {
       // What the server said it holds of this device's changes is also what bundles report as reached.
       const { received } = await serverSync.port.loadState();
       await acknowledgeServerReceived(getStore().bundles.port, await repository.deviceId(), received);
+      // Revocations and the server's signed ack, for the bundles this desk imports and carries. Never fails
+      // the round (its changes are in); a problem is logged and the next round tries again.
+      const { problems } = await learnServerStatements({ api: client, serverPublicKey: enrollment.serverPublicKey, port: getStore().bundles.port });
+      for (const problem of problems) console.warn(`sync: the server's ${problem.statement} statement was not kept (${problem.reason}${problem.detail ? `: ${problem.detail}` : ''})`);
       if (summary.refused > 0) await refreshRefusalCount();
       return summary;
     },
