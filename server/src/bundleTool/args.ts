@@ -1,4 +1,4 @@
-import { parseArgs } from 'node:util';
+import { readCommandLine } from '../cli/commandLine';
 
 /**
  * `npm run bundle -- <command>`: the bundle tool for the Secretariat and support staff, parsed without
@@ -38,20 +38,14 @@ file; 69 the server's database cannot be used.`;
 const fail = (message: string): ParsedBundleTool => ({ ok: false, message });
 
 export function parseBundleToolArgs(argv: readonly string[]): ParsedBundleTool {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      strict: true,
-      options: { help: { type: 'boolean', short: 'h' }, 'passphrase-file': { type: 'string' }, passphrase: { type: 'string' } },
-    });
-  } catch (error) {
-    return fail((error as Error).message);
-  }
-  const { values, positionals } = parsed;
-  if (values.help) return { ok: true, command: { kind: 'help' } };
-  if (values.passphrase !== undefined) return fail('--passphrase is not accepted: it would end up in shell history. Use STEP_BUNDLE_PASSPHRASE or --passphrase-file.');
+  const line = readCommandLine(
+    argv,
+    { 'passphrase-file': { type: 'string' }, passphrase: { type: 'string' } },
+    { passphrase: '--passphrase is not accepted: it would end up in shell history. Use STEP_BUNDLE_PASSPHRASE or --passphrase-file.' },
+  );
+  if (line.kind === 'invalid') return fail(line.message);
+  if (line.kind === 'help') return { ok: true, command: { kind: 'help' } };
+  const { values, positionals } = line;
   const [action, file, extra] = positionals;
   if (action === undefined) return fail('which command? inspect or verify (see --help)');
   if (action !== 'inspect' && action !== 'verify') return fail(`unknown command "${action}" (inspect or verify)`);

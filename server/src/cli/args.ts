@@ -1,8 +1,8 @@
-import { parseArgs } from 'node:util';
 import { usernameSchema } from '@shared/api/contract';
 import { countryCodeSchema, type CountryCode } from '@shared/domain/taxonomy/countries';
 import { userRoleSchema, type UserRole } from '@shared/domain/taxonomy/roles';
 import { deviceIdSchema } from '@shared/sync/hlc';
+import { readCommandLine } from './commandLine';
 
 /**
  * The admin command line, parsed without side effects so it can be tested: `npm run server -- <command>`.
@@ -40,29 +40,22 @@ Roles: ${userRoleSchema.options.join(', ')}. Countries: ISO codes, comma-separat
 const fail = (message: string): Parsed => ({ ok: false, message });
 
 export function parseCommand(argv: readonly string[]): Parsed {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      strict: true,
-      options: {
-        help: { type: 'boolean', short: 'h' },
-        username: { type: 'string' },
-        'display-name': { type: 'string' },
-        role: { type: 'string' },
-        countries: { type: 'string' },
-        reason: { type: 'string' },
-        password: { type: 'string' },
-        limit: { type: 'string' },
-      },
-    });
-  } catch (error) {
-    return fail((error as Error).message);
-  }
-  const { values, positionals } = parsed;
-  if (values.help) return { ok: true, command: { kind: 'help' } };
-  if (values.password !== undefined) return fail('--password is not accepted: passwords in arguments end up in shell history. Use STEP_PASSWORD or stdin.');
+  const line = readCommandLine(
+    argv,
+    {
+      username: { type: 'string' },
+      'display-name': { type: 'string' },
+      role: { type: 'string' },
+      countries: { type: 'string' },
+      reason: { type: 'string' },
+      password: { type: 'string' },
+      limit: { type: 'string' },
+    },
+    { password: '--password is not accepted: passwords in arguments end up in shell history. Use STEP_PASSWORD or stdin.' },
+  );
+  if (line.kind === 'invalid') return fail(line.message);
+  if (line.kind === 'help') return { ok: true, command: { kind: 'help' } };
+  const { values, positionals } = line;
   const [group, action, ...rest] = positionals;
   const allowed = (names: (keyof typeof values)[]) => {
     const extra = (Object.keys(values) as (keyof typeof values)[]).find((name) => !names.includes(name));

@@ -1,7 +1,7 @@
 import { allowedAuthors, isAllowedAuthor } from '@shared/access/authors';
 import { writeRefusal, type Principal } from '@shared/access/rules';
 import type { ChangeRefusal } from '@shared/api/contract';
-import type { RecordRef } from '@shared/domain/scope';
+import { scopeLevel, type RecordRef } from '@shared/domain/scope';
 import type { Change } from '@shared/sync/change';
 import { SyncEngine } from '@shared/sync/engine';
 import { checkFieldValue } from '@shared/sync/fieldValues';
@@ -9,7 +9,7 @@ import { materialize } from '@shared/sync/merge';
 import { advisoryLocks, type Queryable } from '../db/database';
 import { PgStorage } from './pgStorage';
 import { changeColumns, changeOf, recordKey, type ChangeRow } from './rows';
-import { readRecordValues, scopeDetails, scopeLevel, type RecordValues } from './scope';
+import { readRecordValues, scopeDetails, type RecordValues } from './scope';
 import { refreshScopes } from './scopeRefresh';
 
 /**

@@ -1,7 +1,6 @@
-import { scopeFrom, scopeReferences, scopeSubject, type RecordRef } from '@shared/domain/scope';
-import type { AnyRecord } from '@shared/domain/entities/registry';
-import { entityTypeSchema, type EntityType } from '@shared/domain/entities/entityTypes';
-import { countryCodeSchema, type CountryCode } from '@shared/domain/taxonomy/countries';
+import { scopeFrom, scopeReferences, scopeSubject, scopeView, type RecordRef, type RecordValues } from '@shared/domain/scope';
+import type { EntityType } from '@shared/domain/entities/entityTypes';
+import type { CountryCode } from '@shared/domain/taxonomy/countries';
 import type { Queryable } from '../db/database';
 import { recordKey } from './rows';
 
@@ -10,32 +9,9 @@ import { recordKey } from './rows';
  *
  * The server's records may be incomplete or invalid (half of a new record's fields may come in a later
  * push), so the rule is given a lenient view: only the fields it reads, each kept when it has the right
- * shape and dropped otherwise. The same rule, the same answer, whatever else is wrong with the record.
+ * shape and dropped otherwise (shared/src/domain/scope.ts scopeView).
  */
-export interface RecordValues {
-  entity: EntityType;
-  recordId: string;
-  values: Record<string, unknown>;
-}
-
-const isCountry = (value: unknown): value is CountryCode => countryCodeSchema.safeParse(value).success;
-const asRef = (value: unknown): RecordRef | undefined => {
-  if (!value || typeof value !== 'object') return undefined;
-  const { entity, recordId } = value as Record<string, unknown>;
-  return entityTypeSchema.safeParse(entity).success && typeof recordId === 'string' ? { entity: entity as EntityType, recordId } : undefined;
-};
-
-export function scopeView({ entity, recordId, values }: RecordValues): AnyRecord {
-  const view: Record<string, unknown> = { entity, id: recordId };
-  if (entity === 'activity') view.countries = Array.isArray(values.countries) ? [...new Set(values.countries.filter(isCountry))] : [];
-  if (isCountry(values.country)) view.country = values.country;
-  for (const field of ['activityId', 'offerId', 'needId'] as const) if (typeof values[field] === 'string') view[field] = values[field];
-  for (const field of ['attachedTo', 'target'] as const) {
-    const ref = asRef(values[field]);
-    if (ref) view[field] = ref;
-  }
-  return view as unknown as AnyRecord;
-}
+export type { RecordValues };
 
 /** Records by key from the database, in one query; `overlay` (values not yet stored) takes precedence. */
 export async function readRecordValues(db: Queryable, refs: readonly RecordRef[], overlay?: ReadonlyMap<string, RecordValues>): Promise<Map<string, RecordValues>> {
@@ -84,11 +60,4 @@ export async function scopeDetails(db: Queryable, records: readonly RecordValues
     const missing = [...(subjectRef && !subject ? [subjectRef] : []), ...references[i]!.filter((_ref, j) => refs[j] === undefined)];
     return { countries: scopeFrom(subject, refs.map((ref) => (ref ? scopeView(ref) : undefined))).sort(), missing };
   });
-}
-
-/** 0: decides its own countries; 1: reads an activity, offer or need; 2: a document or approval. */
-export function scopeLevel(record: RecordValues): 0 | 1 | 2 {
-  const view = scopeView(record);
-  if (scopeSubject(view)) return 2;
-  return scopeReferences(view).length > 0 ? 1 : 0;
 }

@@ -1,9 +1,8 @@
 import { z } from 'zod';
 import { countryCodeSchema } from '../domain/taxonomy/countries';
 import { userRoleSchema } from '../domain/taxonomy/roles';
-import { canonicalJson } from '../records/canonical';
 import { deviceIdSchema } from '../sync/hlc';
-import { signEd25519, verifyEd25519, type OpaqueKey } from '../security/webCrypto';
+import { statementKind } from '../security/signedStatement';
 
 /** A raw 32-byte Ed25519 public key, base64url. */
 export const publicKeySchema = z.string().regex(/^[A-Za-z0-9_-]{43}$/, { error: 'a 32-byte Ed25519 public key, base64url' });
@@ -38,15 +37,9 @@ export type DeviceCertificateBody = z.infer<typeof deviceCertificateBodySchema>;
 export const deviceCertificateSchema = z.strictObject({ body: deviceCertificateBodySchema, signature: signatureSchema });
 export type DeviceCertificate = z.infer<typeof deviceCertificateSchema>;
 
-const certificateBytes = (body: DeviceCertificateBody) => new TextEncoder().encode(`STEP-CERT-1\n${canonicalJson(body)}`);
-
-export async function signCertificate(body: DeviceCertificateBody, serverPrivateKey: OpaqueKey): Promise<DeviceCertificate> {
-  return { body, signature: await signEd25519(serverPrivateKey, certificateBytes(body)) };
-}
+/** Signed over `STEP-CERT-1`, a newline, then the body's canonical JSON (security/signedStatement). */
+const certificate = statementKind<DeviceCertificate>('STEP-CERT-1', deviceCertificateSchema);
+export const signCertificate = certificate.sign;
 
 /** True when the certificate is well formed and signed by `trustedIssuer` (the server's public key). */
-export async function verifyCertificate(candidate: unknown, trustedIssuer: string): Promise<DeviceCertificate | undefined> {
-  const parsed = deviceCertificateSchema.safeParse(candidate);
-  if (!parsed.success || parsed.data.body.issuer !== trustedIssuer) return undefined;
-  return (await verifyEd25519(trustedIssuer, parsed.data.signature, certificateBytes(parsed.data.body))) ? parsed.data : undefined;
-}
+export const verifyCertificate = certificate.verify;

@@ -1,8 +1,5 @@
 import { canSee, writeRefusal, type Principal } from '../access/rules';
-import { entityTypeSchema, type EntityType } from '../domain/entities/entityTypes';
-import type { AnyRecord } from '../domain/entities/registry';
-import { scopeFrom, scopeReferences, scopeSubject, type RecordRef } from '../domain/scope';
-import { countryCodeSchema, type CountryCode } from '../domain/taxonomy/countries';
+import { scopeFrom, scopeLevel, scopeReferences, scopeSubject, scopeView, type RecordRef, type RecordValues } from '../domain/scope';
 import { changeKey, type Change } from '../sync/change';
 import { materialize } from '../sync/merge';
 import type { QuarantineReason } from './port';
@@ -20,41 +17,7 @@ import type { QuarantineReason } from './port';
 
 const recordKey = (ref: { entity: string; recordId: string }) => `${ref.entity}:${ref.recordId}`;
 
-export interface RecordValues {
-  entity: EntityType;
-  recordId: string;
-  values: Record<string, unknown>;
-}
-
-const isCountry = (value: unknown): value is CountryCode => countryCodeSchema.safeParse(value).success;
-const asRef = (value: unknown): RecordRef | undefined => {
-  if (!value || typeof value !== 'object') return undefined;
-  const { entity, recordId } = value as Record<string, unknown>;
-  return entityTypeSchema.safeParse(entity).success && typeof recordId === 'string' ? { entity: entity as EntityType, recordId } : undefined;
-};
-
-/**
- * A lenient view of merged values for the scope rule: only the fields it reads, each kept when it has the
- * right shape (a record may be half there, or invalid, and still belongs somewhere).
- */
-export function scopeView({ entity, recordId, values }: RecordValues): AnyRecord {
-  const view: Record<string, unknown> = { entity, id: recordId };
-  if (entity === 'activity') view.countries = Array.isArray(values.countries) ? [...new Set(values.countries.filter(isCountry))] : [];
-  if (isCountry(values.country)) view.country = values.country;
-  for (const field of ['activityId', 'offerId', 'needId'] as const) if (typeof values[field] === 'string') view[field] = values[field];
-  for (const field of ['attachedTo', 'target'] as const) {
-    const ref = asRef(values[field]);
-    if (ref) view[field] = ref;
-  }
-  return view as unknown as AnyRecord;
-}
-
-/** 0: decides its own countries; 1: reads an activity, offer or need; 2: a document or approval. */
-export function scopeLevel(record: RecordValues): 0 | 1 | 2 {
-  const view = scopeView(record);
-  if (scopeSubject(view)) return 2;
-  return scopeReferences(view).length > 0 ? 1 : 0;
-}
+export type { RecordValues };
 
 /** The changes this replica holds of each record (empty: never heard of it), in one batch. */
 export type RecordChanges = (records: readonly RecordRef[]) => Promise<Change[][]>;

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { publicKeySchema, signatureSchema } from '../api/certificate';
-import { canonicalJson } from '../records/canonical';
-import { signEd25519, verifyEd25519, type OpaqueKey } from '../security/webCrypto';
+import { newerStatement, statementKind } from '../security/signedStatement';
 import { deviceIdSchema } from '../sync/hlc';
 
 /**
@@ -21,24 +20,14 @@ export type RevocationListBody = z.infer<typeof revocationListBodySchema>;
 export const signedRevocationListSchema = z.strictObject({ body: revocationListBodySchema, signature: signatureSchema });
 export type SignedRevocationList = z.infer<typeof signedRevocationListSchema>;
 
-const revocationBytes = (body: RevocationListBody) => new TextEncoder().encode(`STEP-REVOCATIONS-1\n${canonicalJson(body)}`);
-
-export async function signRevocationList(body: RevocationListBody, serverPrivateKey: OpaqueKey): Promise<SignedRevocationList> {
-  return { body, signature: await signEd25519(serverPrivateKey, revocationBytes(body)) };
-}
+/** Signed over `STEP-REVOCATIONS-1`, a newline, then the body's canonical JSON (security/signedStatement). */
+const revocationList = statementKind<SignedRevocationList>('STEP-REVOCATIONS-1', signedRevocationListSchema);
+export const signRevocationList = revocationList.sign;
 
 /** The list when it is well formed and signed by `trustedIssuer`; undefined otherwise (never a throw). */
-export async function verifyRevocationList(candidate: unknown, trustedIssuer: string): Promise<SignedRevocationList | undefined> {
-  const parsed = signedRevocationListSchema.safeParse(candidate);
-  if (!parsed.success || parsed.data.body.issuer !== trustedIssuer) return undefined;
-  return (await verifyEd25519(trustedIssuer, parsed.data.signature, revocationBytes(parsed.data.body))) ? parsed.data : undefined;
-}
+export const verifyRevocationList = revocationList.verify;
 
 /** The newer of two lists (by issuedAt); either may be missing. */
-export function newerRevocationList(a: SignedRevocationList | undefined, b: SignedRevocationList | undefined): SignedRevocationList | undefined {
-  if (!a) return b;
-  if (!b) return a;
-  return b.body.issuedAt > a.body.issuedAt ? b : a;
-}
+export const newerRevocationList = newerStatement<SignedRevocationList>;
 
 export const revokedDeviceIds = (list: SignedRevocationList | undefined): Set<string> => new Set(list?.body.revoked.map((entry) => entry.deviceId) ?? []);

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { publicKeySchema, signatureSchema } from '../api/certificate';
-import { canonicalJson } from '../records/canonical';
-import { signEd25519, verifyEd25519, type OpaqueKey } from '../security/webCrypto';
+import { newerStatement, statementKind } from '../security/signedStatement';
 import { deviceIdSchema } from '../sync/hlc';
 
 /**
@@ -22,25 +21,15 @@ export type ServerAckBody = z.infer<typeof serverAckBodySchema>;
 export const signedServerAckSchema = z.strictObject({ body: serverAckBodySchema, signature: signatureSchema });
 export type SignedServerAck = z.infer<typeof signedServerAckSchema>;
 
-const ackBytes = (body: ServerAckBody) => new TextEncoder().encode(`STEP-SERVER-ACK-1\n${canonicalJson(body)}`);
-
-export async function signServerAck(body: ServerAckBody, serverPrivateKey: OpaqueKey): Promise<SignedServerAck> {
-  return { body, signature: await signEd25519(serverPrivateKey, ackBytes(body)) };
-}
+/** Signed over `STEP-SERVER-ACK-1`, a newline, then the body's canonical JSON (security/signedStatement). */
+const serverAck = statementKind<SignedServerAck>('STEP-SERVER-ACK-1', signedServerAckSchema);
+export const signServerAck = serverAck.sign;
 
 /** The statement when it is well formed and signed by `trustedIssuer`; undefined otherwise (never a throw). */
-export async function verifyServerAck(candidate: unknown, trustedIssuer: string): Promise<SignedServerAck | undefined> {
-  const parsed = signedServerAckSchema.safeParse(candidate);
-  if (!parsed.success || parsed.data.body.issuer !== trustedIssuer) return undefined;
-  return (await verifyEd25519(trustedIssuer, parsed.data.signature, ackBytes(parsed.data.body))) ? parsed.data : undefined;
-}
+export const verifyServerAck = serverAck.verify;
 
 /** The newer of two statements (by issuedAt); the server's holdings only grow, so the newer says more. */
-export function newerServerAck(a: SignedServerAck | undefined, b: SignedServerAck | undefined): SignedServerAck | undefined {
-  if (!a) return b;
-  if (!b) return a;
-  return b.body.issuedAt > a.body.issuedAt ? b : a;
-}
+export const newerServerAck = newerStatement<SignedServerAck>;
 
 /** Device ids no desk may take: they name the server in acknowledgements. */
 export const reservedDeviceIds: readonly string[] = ['server', 'step-server'];

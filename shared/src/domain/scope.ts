@@ -1,6 +1,6 @@
 import type { AnyRecord } from './entities/registry';
-import type { EntityType } from './entities/entityTypes';
-import type { CountryCode } from './taxonomy/countries';
+import { entityTypeSchema, type EntityType } from './entities/entityTypes';
+import { countryCodeSchema, type CountryCode } from './taxonomy/countries';
 
 /**
  * The countries a record belongs to: who may see and edit it, and so which changes travel where. One
@@ -51,4 +51,42 @@ export function scopeFrom(subject: AnyRecord | undefined, references: readonly (
     else if (reference && 'country' in reference && reference.country) countries.add(reference.country);
   }
   return [...countries];
+}
+
+/** A record's merged values, possibly incomplete or invalid (half of a new record may come later). */
+export interface RecordValues {
+  entity: EntityType;
+  recordId: string;
+  values: Record<string, unknown>;
+}
+
+const isCountry = (value: unknown): value is CountryCode => countryCodeSchema.safeParse(value).success;
+const asRef = (value: unknown): RecordRef | undefined => {
+  if (!value || typeof value !== 'object') return undefined;
+  const { entity, recordId } = value as Record<string, unknown>;
+  return entityTypeSchema.safeParse(entity).success && typeof recordId === 'string' ? { entity: entity as EntityType, recordId } : undefined;
+};
+
+/**
+ * A lenient view of merged values for the scope rule: only the fields it reads, each kept when it has the
+ * right shape and dropped otherwise (a record may be half there, or invalid, and still belongs somewhere).
+ * The same rule, the same answer, whatever else is wrong with the record.
+ */
+export function scopeView({ entity, recordId, values }: RecordValues): AnyRecord {
+  const view: Record<string, unknown> = { entity, id: recordId };
+  if (entity === 'activity') view.countries = Array.isArray(values.countries) ? [...new Set(values.countries.filter(isCountry))] : [];
+  if (isCountry(values.country)) view.country = values.country;
+  for (const field of ['activityId', 'offerId', 'needId'] as const) if (typeof values[field] === 'string') view[field] = values[field];
+  for (const field of ['attachedTo', 'target'] as const) {
+    const ref = asRef(values[field]);
+    if (ref) view[field] = ref;
+  }
+  return view as unknown as AnyRecord;
+}
+
+/** 0: decides its own countries; 1: reads an activity, offer or need; 2: a document or approval. */
+export function scopeLevel(record: RecordValues): 0 | 1 | 2 {
+  const view = scopeView(record);
+  if (scopeSubject(view)) return 2;
+  return scopeReferences(view).length > 0 ? 1 : 0;
 }

@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime, formatNumber } from '../../ui/format';
 import { Notice } from '../../ui/Notice';
+import { HeldChangeCells, HeldChangesTable } from '../../ui/HeldChanges';
 import { useValueText } from '../history/useValueText';
 import { toBundleFailure, type BundleFailure } from './bundleFailure';
 import { dismissQuarantined, loadQuarantine, retryQuarantined, type BundleContext, type QuarantineItem } from './bundlesController';
@@ -67,48 +68,33 @@ export function QuarantineCard({ context }: { context: BundleContext }) {
         </Notice>
       )}
       {message?.kind === 'failed' && <Notice kind="error">{text.failureText(message.failure)}</Notice>}
-      <table className="refusal-table">
-        <thead>
-          <tr>
-            <th scope="col">{t('quarantine.record')}</th>
-            <th scope="col">{t('quarantine.field')}</th>
-            <th scope="col">{t('quarantine.reason')}</th>
-            <th scope="col">{t('quarantine.bundle')}</th>
-            <th scope="col">
-              <span className="visually-hidden">{t('quarantine.actions')}</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {items.map((item) => {
-            const field = fieldLabel(item.entity as EntityType, item.field);
-            return (
-              <tr key={item.id} data-testid="bundle-quarantined" data-reason={item.reason} data-record={item.recordId}>
-                <td>
-                  <RecordLink entity={item.entity} recordId={item.recordId} />
-                </td>
-                <td>{field}</td>
-                <td>
-                  {t(`reasons.${item.reason}`, { defaultValue: item.reason })}
-                  {item.detail && <div className="muted">{t('quarantine.detail', { detail: item.detail })}</div>}
-                </td>
-                <td>
-                  {item.from ? text.counterpartName(item.from) : <span className="muted">…{item.bundleId.slice(-8)}</span>}
-                  {item.at && <div className="muted">{formatDateTime(item.at, text.language)}</div>}
-                </td>
-                <td className="actions">
-                  <button type="button" className="button" disabled={busy} onClick={() => void retry([item.id])} aria-label={t('quarantine.retryLabel', { field, record: item.recordId.slice(-8) })}>
-                    {t('quarantine.retry')}
-                  </button>
-                  <button type="button" className="button" disabled={busy} onClick={() => void dismiss([item.id])} aria-label={t('quarantine.dismissLabel', { field, record: item.recordId.slice(-8) })}>
-                    {t('quarantine.dismiss')}
-                  </button>
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+      <HeldChangesTable columns={[t('quarantine.record'), t('quarantine.field'), t('quarantine.reason'), t('quarantine.bundle')]} actions={t('quarantine.actions')}>
+        {items.map((item) => {
+          const field = fieldLabel(item.entity as EntityType, item.field);
+          return (
+            <tr key={item.id} data-testid="bundle-quarantined" data-reason={item.reason} data-record={item.recordId}>
+              <HeldChangeCells
+                record={<RecordLink entity={item.entity} recordId={item.recordId} />}
+                field={field}
+                reason={t(`reasons.${item.reason}`, { defaultValue: item.reason })}
+                detail={item.detail && t('quarantine.detail', { detail: item.detail })}
+              />
+              <td>
+                {item.from ? text.counterpartName(item.from) : <span className="muted">…{item.bundleId.slice(-8)}</span>}
+                {item.at && <div className="muted">{formatDateTime(item.at, text.language)}</div>}
+              </td>
+              <td className="actions">
+                <button type="button" className="button" disabled={busy} onClick={() => void retry([item.id])} aria-label={t('quarantine.retryLabel', { field, record: item.recordId.slice(-8) })}>
+                  {t('quarantine.retry')}
+                </button>
+                <button type="button" className="button" disabled={busy} onClick={() => void dismiss([item.id])} aria-label={t('quarantine.dismissLabel', { field, record: item.recordId.slice(-8) })}>
+                  {t('quarantine.dismiss')}
+                </button>
+              </td>
+            </tr>
+          );
+        })}
+      </HeldChangesTable>
       <p className="actions">
         <button type="button" className="button" disabled={busy} onClick={() => void retry(items.map((item) => item.id))} data-testid="bundle-quarantine-retry-all">
           {t('quarantine.retryAll')}

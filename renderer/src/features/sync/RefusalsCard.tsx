@@ -1,13 +1,14 @@
 import { pickText, type AnyRecord } from '@shared/domain';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
 import type { StoredRefusal } from '../../db/database';
 import { getRecord } from '../../db/reads';
 import { getStore } from '../../db/store';
 import { useSyncStore } from '../../state/syncStore';
 import { useUiStore } from '../../state/uiStore';
 import { formatDateTime, formatNumber } from '../../ui/format';
+import { HeldChangeCells, HeldChangesTable } from '../../ui/HeldChanges';
+import { RecordLabel, recordPage } from '../../ui/RecordLabel';
 import { recordName } from '../conflicts/conflictModel';
 import { useValueText } from '../history/useValueText';
 import { dismissRefusals } from './syncController';
@@ -22,21 +23,13 @@ interface NamedRefusal extends StoredRefusal {
 
 const shown = 200;
 
-function pageOf(record: AnyRecord | undefined): string | undefined {
-  if (!record) return undefined;
-  if (record.entity === 'activity') return `/activities/${record.id}`;
-  if (record.entity === 'organization') return `/organizations/${record.id}/edit`;
-  if ('activityId' in record && typeof record.activityId === 'string') return `/activities/${record.activityId}`;
-  return undefined;
-}
-
 async function loadRefusals(language: string): Promise<{ items: NamedRefusal[]; total: number }> {
   const { items, total } = await getStore().serverSync.refusals(shown);
   const named = await Promise.all(
     items.map(async (refusal): Promise<NamedRefusal> => {
       const record = (await getRecord(refusal.entity, refusal.recordId)) as AnyRecord | undefined;
       const name = recordName(record as Record<string, unknown> | undefined);
-      return { ...refusal, name: typeof name === 'string' ? name : name ? pickText(name, language) : undefined, found: record !== undefined, page: pageOf(record) };
+      return { ...refusal, name: typeof name === 'string' ? name : name ? pickText(name, language) : undefined, found: record !== undefined, page: recordPage(record) };
     }),
   );
   return { items: named, total };
@@ -67,47 +60,34 @@ export function RefusalsCard() {
         {t('refusals.count', { count: data.total, formatted: formatNumber(data.total, language) })}
         {data.total > data.items.length && <> {t('refusals.showing', { shown: formatNumber(data.items.length, language) })}</>}
       </p>
-      <table className="refusal-table">
-        <thead>
-          <tr>
-            <th scope="col">{t('refusals.record')}</th>
-            <th scope="col">{t('refusals.field')}</th>
-            <th scope="col">{t('refusals.reason')}</th>
-            <th scope="col">{t('refusals.when')}</th>
-            <th scope="col">
-              <span className="visually-hidden">{t('refusals.dismiss')}</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {data.items.map((refusal) => {
-            const name = refusal.name || `…${refusal.recordId.slice(-8)}`;
-            const field = fieldLabel(refusal.entity, refusal.field);
-            return (
-              <tr key={refusal.seq} data-testid="sync-refusal" data-reason={refusal.reason} data-record={refusal.recordId}>
-                <td>
-                  {refusal.page ? <Link to={refusal.page}>{name}</Link> : name}
-                  <div className="muted">
-                    {t(`conflicts:entities.${refusal.entity}`, { defaultValue: refusal.entity })}
-                    {!refusal.found && ` · ${t('refusals.notHere')}`}
-                  </div>
-                </td>
-                <td>{field}</td>
-                <td>
-                  {t(`refusals.reasons.${refusal.reason}`, { defaultValue: refusal.reason })}
-                  {refusal.detail && <div className="muted">{t('refusals.detail')}: {refusal.detail}</div>}
-                </td>
-                <td>{formatDateTime(refusal.at, language)}</td>
-                <td>
-                  <button type="button" className="button" onClick={() => void dismissRefusals([refusal.seq])} aria-label={t('refusals.dismissLabel', { field, record: name })}>
-                    {t('refusals.dismiss')}
-                  </button>
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+      <HeldChangesTable columns={[t('refusals.record'), t('refusals.field'), t('refusals.reason'), t('refusals.when')]} actions={t('refusals.dismiss')}>
+        {data.items.map((refusal) => {
+          const name = refusal.name || `…${refusal.recordId.slice(-8)}`;
+          const field = fieldLabel(refusal.entity, refusal.field);
+          return (
+            <tr key={refusal.seq} data-testid="sync-refusal" data-reason={refusal.reason} data-record={refusal.recordId}>
+              <HeldChangeCells
+                record={<RecordLabel entity={refusal.entity} recordId={refusal.recordId} name={refusal.name} page={refusal.page} missing={refusal.found ? undefined : t('refusals.notHere')} />}
+                field={field}
+                reason={t(`refusals.reasons.${refusal.reason}`, { defaultValue: refusal.reason })}
+                detail={
+                  refusal.detail && (
+                    <>
+                      {t('refusals.detail')}: {refusal.detail}
+                    </>
+                  )
+                }
+              />
+              <td>{formatDateTime(refusal.at, language)}</td>
+              <td>
+                <button type="button" className="button" onClick={() => void dismissRefusals([refusal.seq])} aria-label={t('refusals.dismissLabel', { field, record: name })}>
+                  {t('refusals.dismiss')}
+                </button>
+              </td>
+            </tr>
+          );
+        })}
+      </HeldChangesTable>
       <p className="actions">
         <button type="button" className="button" onClick={() => void dismissRefusals()} data-testid="sync-refusals-dismiss-all">
           {t('refusals.dismissAll')}
