@@ -111,9 +111,9 @@ export async function bundleExchange(baseUrl: string, options: BenchOptions, wor
       imports.push(report);
       log(`bundle export to the importing desk run ${run}/${options.runs}: ${exportLine(report.export)}`);
       log(
-        `bundle import run ${run}/${options.runs}: ${ms(report.totalMs)} (open: verify ${ms(report.openVerifyMs)} + decrypt and decode ${ms(report.openDecryptMs)}; ` +
+        `bundle import run ${run}/${options.runs}: ${ms(report.totalMs)} (open: manifest ${ms(report.openManifestMs)} + parts ${ms(report.openPartsMs)}; ` +
           `dry run ${ms(report.dryRunMs)} (held keys ${ms(report.dryRunHeldKeysMs)}, preview ${ms(report.dryRunPreviewMs)}); apply ${ms(report.applyMs)}, of which applyChunk ${ms(report.applyChunksMs)}); ${report.applied} changes, ${report.chunks} chunks; ` +
-          `the engine's apply ${ms(report.applySteps.applyMs)} = held keys ${ms(report.applySteps.heldKeysMs)} + change rows ${ms(report.applySteps.addChangesMs)} + merges ${ms(report.applySteps.rematerializeMs)} + the rest; ` +
+          `the engine's apply ${ms(report.applySteps.applyMs)} = held keys ${ms(report.applySteps.heldKeysMs)} + change rows ${ms(report.applySteps.addChangesMs)} + vector ${ms(report.applySteps.advanceVectorMs)} + merges ${ms(report.applySteps.rematerializeMs)} + the rest (validation, clock); ` +
           `second import ${ms(report.secondMs)} (open ${ms(report.secondOpenMs)}, held keys ${ms(report.secondHeldKeysMs)}), nothing applied`,
       );
       const floor = await page.evaluate((url) => (window as unknown as BundleWindow).__stepBench.bulkPutReference(url), recordsPath);
@@ -161,7 +161,9 @@ export async function bundleExchange(baseUrl: string, options: BenchOptions, wor
       bundle_import_apply_ms: round(pick(imports, (r) => r.applyMs)),
       bundle_import_apply_held_keys_ms: round(pick(imports, (r) => r.applySteps.heldKeysMs)),
       bundle_import_apply_change_rows_ms: round(pick(imports, (r) => r.applySteps.addChangesMs)),
+      bundle_import_apply_vector_ms: round(pick(imports, (r) => r.applySteps.advanceVectorMs)),
       bundle_import_apply_merge_ms: round(pick(imports, (r) => r.applySteps.rematerializeMs)),
+      bundle_import_apply_other_ms: round(pick(imports, (r) => r.applySteps.applyMs - r.applySteps.heldKeysMs - r.applySteps.addChangesMs - r.applySteps.advanceVectorMs - r.applySteps.rematerializeMs)),
       bundle_import_records_per_s: round(seed.records / (importMs / 1000), 0),
       bundle_import_floor_bulkput_ms: round(floorMs),
       bundle_import_vs_bulkput_ratio: round(importMs / floorMs, 2),

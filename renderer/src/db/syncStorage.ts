@@ -6,6 +6,9 @@ import type { VersionVector } from '@shared/sync/vector';
 import { activityRowOf } from './activityRows';
 import { tableOf, type RecordMeta, type StepDatabase } from './database';
 
+/** How many keys highestContiguous reads at a time. */
+const contiguousPage = 2048;
+
 /** A record whose stored form changed in the current transaction (for listeners, after commit). */
 export interface Touched {
   entity: EntityType;
@@ -35,12 +38,36 @@ export class DexieSyncStorage implements SyncStorage {
   }
 
   async heldKeys(keys: readonly string[]): Promise<Set<string>> {
-    const pairs = keys.map((key) => {
+    const seqsByDevice = new Map<string, number[]>();
+    for (const key of keys) {
       const at = key.lastIndexOf(':');
-      return [key.slice(0, at), Number(key.slice(at + 1))] as [string, number];
-    });
-    const found = await this.db.changes.bulkGet(pairs);
-    return new Set(found.flatMap((change) => (change ? [changeKey(change)] : [])));
+      const device = key.slice(0, at);
+      let seqs = seqsByDevice.get(device);
+      if (!seqs) seqsByDevice.set(device, (seqs = []));
+      seqs.push(Number(key.slice(at + 1)));
+    }
+    const held = new Set<string>();
+    await Promise.all(
+      [...seqsByDevice].map(async ([device, seqs]) => {
+        let low = Infinity;
+        let high = -Infinity;
+        for (const seq of seqs) {
+          if (seq < low) low = seq;
+          if (seq > high) high = seq;
+        }
+        // Keys only, never whole rows: a dense run (what sync and bundles send) is one range read of
+        // the index; scattered seqs are looked up one by one.
+        if (high - low + 1 <= 4 * seqs.length) {
+          const wanted = new Set(seqs);
+          const found = (await this.db.changes.where('[device+seq]').between([device, low], [device, high], true, true).primaryKeys()) as [string, number][];
+          for (const [, seq] of found) if (wanted.has(seq)) held.add(`${device}:${seq}`);
+        } else {
+          const found = await this.db.changes.bulkGet(seqs.map((seq) => [device, seq] as [string, number]));
+          for (const change of found) if (change) held.add(changeKey(change));
+        }
+      }),
+    );
+    return held;
   }
 
   async addChanges(changes: readonly Change[]): Promise<void> {
@@ -66,13 +93,17 @@ export class DexieSyncStorage implements SyncStorage {
   }
 
   async highestContiguous(device: string, fromSeq: number): Promise<number> {
-    const keys = (await this.db.changes.where('[device+seq]').between([device, fromSeq + 1], [device, Infinity]).primaryKeys()) as [string, number][];
+    // Page by page, stopping at the first gap: changes that arrived ahead of a gap (a bundle's chunks
+    // are cut by countries, so they often do) must not be read again on every call.
     let seq = fromSeq;
-    for (const [, next] of keys) {
-      if (next !== seq + 1) break;
-      seq = next;
+    for (;;) {
+      const keys = (await this.db.changes.where('[device+seq]').between([device, seq + 1], [device, Infinity]).limit(contiguousPage).primaryKeys()) as [string, number][];
+      for (const [, next] of keys) {
+        if (next !== seq + 1) return seq;
+        seq = next;
+      }
+      if (keys.length < contiguousPage) return seq;
     }
-    return seq;
   }
 
   async getVector(): Promise<VersionVector> {
