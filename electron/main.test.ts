@@ -160,7 +160,7 @@ describe('main process wiring', () => {
   });
 
   it('handles every contract channel through the guard', async () => {
-    expect([...state.ipcHandlers.keys()].sort()).toEqual(['app:getInfo', 'bundle:writeToDrive', 'drives:list', 'files:open', 'files:saveAs']);
+    expect([...state.ipcHandlers.keys()].sort()).toEqual(['app:getInfo', 'bundle:writeToDrive', 'drives:list', 'files:saveAs']);
     const window = state.windows[0]!;
     const fromApp = { sender: window.webContents, senderFrame: { url: 'app://step/index.html', parent: null } };
     expect(await state.ipcHandlers.get('app:getInfo')!(fromApp, undefined)).toMatchObject({ ok: true, value: { host: 'electron', appVersion: '0.1.0' } });

@@ -10,7 +10,6 @@ function handlers(overrides: Partial<BridgeHandlers> = {}): BridgeHandlers {
   return {
     'app:getInfo': async () => info,
     'files:saveAs': async (request) => ({ saved: true, fileName: request.suggestedName }),
-    'files:open': async () => ({ cancelled: true }),
     'drives:list': async () => ({ supported: true, drives: [] }),
     'bundle:writeToDrive': async (request) => ({ fileName: request.fileName, bytes: request.data.byteLength, verified: true }),
     ...overrides,

@@ -1,19 +1,15 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { BridgeError, drivesListResponseSchema } from '@shared/bridge/contract';
 import type { DriveProbe } from '../files/removableDrives';
 import { createBridgeHandlers } from './handlers';
 
 const fake = vi.hoisted(() => ({
-  showOpenDialog: vi.fn<() => Promise<{ canceled: boolean; filePaths: string[] }>>(),
   writeVerifiedToDrive: vi.fn(async (_root: string, fileName: string, data: Uint8Array) => ({ fileName, bytes: data.byteLength, verified: true as const })),
 }));
 
 vi.mock('electron', () => ({
   app: { getVersion: () => '0.1.0', getPath: () => '/home/test/Documents' },
-  dialog: { showSaveDialog: vi.fn(async () => ({ canceled: true })), showOpenDialog: fake.showOpenDialog },
+  dialog: { showSaveDialog: vi.fn(async () => ({ canceled: true })) },
 }));
 vi.mock('../files/driveWrite', () => ({ writeVerifiedToDrive: fake.writeVerifiedToDrive }));
 
@@ -29,14 +25,8 @@ const probe: DriveProbe = {
   run: async () => '',
 };
 
-let folder: string;
-beforeEach(async () => {
-  folder = await mkdtemp(path.join(tmpdir(), 'step-handlers-'));
-  fake.showOpenDialog.mockReset();
+beforeEach(() => {
   fake.writeVerifiedToDrive.mockClear();
-});
-afterEach(async () => {
-  await rm(folder, { recursive: true, force: true });
 });
 
 describe('desktop bridge handlers', () => {
@@ -64,18 +54,5 @@ describe('desktop bridge handlers', () => {
     expect(error).toBeInstanceOf(BridgeError);
     expect((error as BridgeError).code).toBe('drive-gone');
     expect(fake.writeVerifiedToDrive).not.toHaveBeenCalled();
-  });
-
-  it('opens the chosen file, or reports the cancelled dialog', async () => {
-    const handlers = createBridgeHandlers(() => null, probe);
-    fake.showOpenDialog.mockResolvedValueOnce({ canceled: true, filePaths: [] });
-    expect(await handlers['files:open']({ accept: ['.stepbundle'], maxBytes: 10 })).toEqual({ cancelled: true });
-
-    const file = path.join(folder, 'in.stepbundle');
-    await writeFile(file, Buffer.from([9, 8]));
-    fake.showOpenDialog.mockResolvedValueOnce({ canceled: false, filePaths: [file] });
-    const opened = await handlers['files:open']({ accept: ['.stepbundle'], maxBytes: 10 });
-    expect(opened).toEqual({ cancelled: false, fileName: 'in.stepbundle', data: new Uint8Array([9, 8]) });
-    expect(fake.showOpenDialog).toHaveBeenLastCalledWith(expect.objectContaining({ filters: [{ name: 'STEP sync bundle', extensions: ['stepbundle'] }] }));
   });
 });

@@ -6,7 +6,6 @@ import { BridgeError } from '@shared/bridge/contract';
 import { writeFileAtomic } from '../files/atomicWrite';
 import { writeVerifiedToDrive } from '../files/driveWrite';
 import { nodeDriveProbe } from '../files/nodeDriveProbe';
-import { openDialogOptions, readChosenFile } from '../files/openFile';
 import type { DriveProbe } from '../files/removableDrives';
 import { driveIdMaker, listRemovableDrives } from '../files/removableDrives';
 import { saveDialogOptions } from '../files/saveDialogOptions';
@@ -38,15 +37,6 @@ export function createBridgeHandlers(getWindow: () => BrowserWindow | null, prob
       if (choice.canceled || !choice.filePath) return { saved: false };
       await writeFileAtomic(choice.filePath, data);
       return { saved: true, fileName: path.basename(choice.filePath) };
-    },
-
-    'files:open': async ({ accept, maxBytes }) => {
-      const options = openDialogOptions(accept);
-      const window = getWindow();
-      const choice = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options);
-      const chosen = choice.filePaths[0];
-      if (choice.canceled || !chosen) return { cancelled: true };
-      return { cancelled: false, ...(await readChosenFile(chosen, maxBytes)) };
     },
 
     'drives:list': async () => ({

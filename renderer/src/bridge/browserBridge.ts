@@ -1,7 +1,6 @@
 import type { AppInfo, BridgeChannel, BridgeRequest, BridgeResponse, StepBridge } from '@shared/bridge/contract';
 import { appVersion, BridgeError, isBridgeChannel, parseBridgeRequest, toBridgeError } from '@shared/bridge/contract';
 import { onLocalMenuCommand } from './localMenu';
-import { openFile } from './openFile';
 import { saveFile } from './saveFile';
 
 export { emitMenuCommand } from './localMenu';
@@ -16,7 +15,6 @@ type Handlers = { [C in BridgeChannel]: (request: BridgeRequest<C>) => Promise<B
 const handlers: Handlers = {
   'app:getInfo': async () => browserInfo(),
   'files:saveAs': saveFile,
-  'files:open': openFile,
   // A page cannot see the computer's drives: the desk offers `files:saveAs` instead.
   'drives:list': async () => ({ supported: false, drives: [] }),
   'bundle:writeToDrive': async () => {

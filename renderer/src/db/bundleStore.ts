@@ -103,22 +103,29 @@ export function createBundleStore({ db, repository, serverSync }: Pick<Store, 'd
     heldKeys: (changeKeys) => reads.heldKeys(changeKeys),
     recordChanges: (records) => recordChanges(records),
     async processedVector() {
-      const [vector, dismissed] = await Promise.all([repository.vector(), get<string[]>(keys.dismissed)]);
-      const processedKeys = [...(await db.quarantine.toArray()).map((row) => row.key), ...(dismissed ?? [])];
+      const [vector, dismissed, quarantinedKeys] = await Promise.all([repository.vector(), get<string[]>(keys.dismissed), db.quarantine.orderBy('key').keys()]);
+      // Keys only: which seqs beyond the vector are held, quarantined or dismissed.
       const beyond = new Map<string, Set<number>>();
-      for (const key of processedKeys) {
+      for (const key of [...(quarantinedKeys as string[]), ...(dismissed ?? [])]) {
         const at = key.lastIndexOf(':');
         const device = key.slice(0, at);
-        if (!beyond.has(device)) beyond.set(device, new Set((await reads.changesAfter(device, vector[device] ?? 0, Infinity)).map((change) => change.seq)));
-        beyond.get(device)!.add(Number(key.slice(at + 1)));
+        let seqs = beyond.get(device);
+        if (!seqs) {
+          const held = (await db.changes.where('[device+seq]').between([device, (vector[device] ?? 0) + 1], [device, Infinity]).primaryKeys()) as [string, number][];
+          beyond.set(device, (seqs = new Set(held.map(([, seq]) => seq))));
+        }
+        seqs.add(Number(key.slice(at + 1)));
       }
       return extendContiguous(vector, beyond);
     },
     preview: (changes) =>
       previewChanges(changes, async (records) => {
-        // Only records this desk has heard of have changes to read: a new record needs no query.
+        // Only records this desk has heard of have changes to read (a new record needs none), in one read.
         const metas = await db.recordMeta.bulkGet(records.map(({ entity, recordId }) => [entity, recordId] as [string, string]));
-        return Promise.all(records.map(({ entity, recordId }, i) => (metas[i] ? reads.changesOfRecord(entity, recordId) : undefined)));
+        const known = records.filter((_record, i) => metas[i]);
+        const held = await recordChanges(known);
+        const byRecord = new Map(known.map((record, i) => [`${record.entity}:${record.recordId}`, held[i]!]));
+        return records.map(({ entity, recordId }) => byRecord.get(`${entity}:${recordId}`));
       }),
 
     async applyChunk({ resumeKey, index, chunk, keep, accept, quarantine }) {
@@ -195,7 +202,12 @@ export function createBundleStore({ db, repository, serverSync }: Pick<Store, 'd
       .anyOf(records.map(({ entity, recordId }) => [entity, recordId]))
       .toArray();
     const byRecord = new Map<string, Change[]>();
-    for (const change of found) byRecord.set(`${change.entity}:${change.recordId}`, [...(byRecord.get(`${change.entity}:${change.recordId}`) ?? []), change]);
+    for (const change of found) {
+      const key = `${change.entity}:${change.recordId}`;
+      let list = byRecord.get(key);
+      if (!list) byRecord.set(key, (list = []));
+      list.push(change);
+    }
     return records.map(({ entity, recordId }) => byRecord.get(`${entity}:${recordId}`) ?? []);
   }
 
@@ -211,7 +223,6 @@ export function createBundleStore({ db, repository, serverSync }: Pick<Store, 'd
     async quarantined(limit = 1000): Promise<QuarantineItem[]> {
       return (await db.quarantine.orderBy('id').limit(limit).toArray()).map(itemOf);
     },
-    quarantineCount: () => db.quarantine.count(),
 
     /**
      * Checks these quarantined changes again (all without `ids`), with today's rules and this desk's

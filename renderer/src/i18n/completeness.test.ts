@@ -2,20 +2,10 @@ import { changeRefusalReasons } from '@shared/api/contract';
 import { apiErrorCodes } from '@shared/api/errors';
 import { contentLanguages } from '@shared/domain';
 import { describe, expect, it } from 'vitest';
+import { flattenTranslations as flatten, type TranslationTree as Tree } from './translationTree';
 import { kindFields } from '../features/activities/kindFields';
 import { resources } from './resources';
 
-type Tree = { [key: string]: string | Tree };
-
-function flatten(tree: Tree, prefix = ''): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const [key, value] of Object.entries(tree)) {
-    const path = prefix ? `${prefix}.${key}` : key;
-    if (typeof value === 'string') out.set(path, value);
-    else for (const [k, v] of flatten(value, path)) out.set(k, v);
-  }
-  return out;
-}
 
 /** Plural forms differ by language (English has _one and _other, Chinese only _other). */
 const withoutPlural = (key: string) => key.replace(/_(one|other)$/, '');

@@ -68,3 +68,11 @@ export function formatRelativeTime(atMs: number, nowMs: number, language: string
   for (const [unit, size] of units) if (Math.abs(seconds) >= size) return formatter.format(Math.trunc(seconds / size), unit);
   return formatter.format(0, 'second');
 }
+
+/**
+ * Device ids are UUIDv7: their first digits are the moment the id was minted, so devices set up the
+ * same day share them. The last eight digits tell devices apart (and match the change files' names).
+ */
+export function shortDevice(device: string): string {
+  return device.length > 12 ? `…${device.slice(-8)}` : device;
+}

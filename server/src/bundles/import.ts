@@ -1,8 +1,6 @@
-import { createHash } from 'node:crypto';
 import type { BundleImportResponse, ChangeRefusal } from '@shared/api/contract';
-import { openBundle, inspectBundle } from '@shared/bundle/codec';
+import { openBundle, readManifest } from '@shared/bundle/codec';
 import { BundleError } from '@shared/bundle/errors';
-import type { BundleManifest } from '@shared/bundle/format';
 import { signServerAck, type SignedServerAck } from '@shared/bundle/serverAck';
 import type { BundleKey, OpenedBundle } from '@shared/bundle/types';
 import type { Change } from '@shared/sync/change';
@@ -30,10 +28,9 @@ export async function importBundle(db: Database, key: ServerKey, bytes: Uint8Arr
   let opened: OpenedBundle;
   try {
     opened = await openBundle(bytes, { key: serverBundleKey(key), trust: await serverTrust(db, key) });
-    checkAttachments(opened);
   } catch (error) {
     if (error instanceof BundleError) {
-      await logBundleImport(db, importer, await manifestIfReadable(bytes), { result: 'refused', detail: { code: error.code, params: error.params } });
+      await logBundleImport(db, importer, readManifest(bytes), { result: 'refused', detail: { code: error.code, params: error.params } });
     }
     throw error;
   }
@@ -61,22 +58,6 @@ export async function importBundle(db: Database, key: ServerKey, bytes: Uint8Arr
 
 /** What opens a bundle addressed to this server. */
 export const serverBundleKey = (key: ServerKey): BundleKey => ({ kind: 'x25519', privateKey: key.encryptionPrivateKey, publicKey: key.encryptionPublicKey, holder: 'server' });
-
-/** The manifest of a refused bundle, when it can be read, so that the log says which bundle it was. */
-async function manifestIfReadable(bytes: Uint8Array): Promise<BundleManifest | undefined> {
-  try {
-    return (await inspectBundle(bytes)).manifest;
-  } catch {
-    return undefined;
-  }
-}
-
-/** Content addressing holds on the server too: bytes that are not their address are never stored. */
-function checkAttachments(opened: OpenedBundle): void {
-  for (const [sha256, bytes] of opened.attachments) {
-    if (createHash('sha256').update(bytes).digest('hex') !== sha256) throw new BundleError('part-hash', { part: `attachment ${sha256}` });
-  }
-}
 
 type Waiting = BundleImportResponse['waiting'][number];
 

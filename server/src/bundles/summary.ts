@@ -14,7 +14,8 @@ export function importSummaryLines(answer: BundleImportResponse): string[] {
   }
   if (answer.refused.length > maxListed) lines.push(`  ... and ${answer.refused.length - maxListed} more refused (all are kept in refused_changes)`);
   for (const wait of answer.waiting) {
-    lines.push(`  waiting ${wait.device} #${wait.fromSeq}-${wait.toSeq} (${plural(wait.count, 'change')}): earlier changes of this device have not reached the server yet`);
+    const why = wait.reason === 'unknown-record' ? `a record they belong to has not reached the server yet${wait.detail ? ` (${wait.detail})` : ''}` : 'earlier changes of this device have not reached the server yet';
+    lines.push(`  waiting ${wait.device} #${wait.fromSeq}-${wait.toSeq} (${plural(wait.count, 'change')}): ${why}`);
   }
   return lines;
 }

@@ -13,7 +13,8 @@ import { changeColumns, changeOf, type ChangeRow } from './rows';
  * Two parts of the interface mean less on a server than on a desk:
  * - the version vector: what the server has from each device is `device_progress`, which a push advances
  *   over accepted, refused and duplicate seqs alike (a refused change is never held, so a vector of held
- *   changes would stall at it); `getVector` reads it and `setVector` leaves it to the push;
+ *   changes would stall at it), so the engine's vector step is a no-op here (`getVector`, `highestContiguous`
+ *   and `setVector` do no work) and what the server holds is read from `device_progress` where it is needed;
  * - the local counters: the server authors no changes, so it keeps no seq or clock of its own.
  */
 export class PgStorage implements SyncStorage {
@@ -62,21 +63,15 @@ export class PgStorage implements SyncStorage {
     return rows.map(changeOf);
   }
 
-  async highestContiguous(device: string, fromSeq: number): Promise<number> {
-    const [row] = await this.tx.query<{ seq: string | number }>(
-      `select case when not exists (select 1 from changes where device = $1 and seq = $2 + 1) then $2
-              else (select min(c.seq) from changes c where c.device = $1 and c.seq > $2
-                    and not exists (select 1 from changes n where n.device = $1 and n.seq = c.seq + 1)) end as seq`,
-      [device, fromSeq],
-    );
-    return Number(row?.seq ?? fromSeq);
+  /** The engine advances its vector after each apply; here the push keeps it, so there is nothing to find. */
+  async highestContiguous(_device: string, fromSeq: number): Promise<number> {
+    return fromSeq;
   }
 
+  /** Read by the engine's vector step, which this storage answers without work: nothing is read. */
   async getVector(): Promise<VersionVector> {
-    const rows = await this.tx.query<{ device: string; processed_seq: string | number }>('select device, processed_seq from device_progress');
-    return Object.fromEntries(rows.map((row) => [row.device, Number(row.processed_seq)]));
+    return {};
   }
-
   async setVector(_vector: VersionVector): Promise<void> {}
 
   async writeRecord(record: MaterializedRecord): Promise<void> {

@@ -10,7 +10,7 @@
 export const bridgeGlobalName = 'stepBridge';
 
 /** Request/response channels (`invoke`). contract.ts holds a schema pair for each. */
-export const bridgeChannels = ['app:getInfo', 'files:saveAs', 'files:open', 'drives:list', 'bundle:writeToDrive'] as const;
+export const bridgeChannels = ['app:getInfo', 'files:saveAs', 'drives:list', 'bundle:writeToDrive'] as const;
 export type BridgeChannel = (typeof bridgeChannels)[number];
 
 export function isBridgeChannel(value: unknown): value is BridgeChannel {

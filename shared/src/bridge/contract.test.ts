@@ -15,8 +15,6 @@ import {
   maxSaveBytes,
   menuCommands,
   menuCommandSchema,
-  openFileRequestSchema,
-  openFileResponseSchema,
   parseBridgeRequest,
   saveAsRequestSchema,
   toBridgeError,
@@ -152,31 +150,5 @@ describe('bundle:writeToDrive', () => {
   it('answers only a verified write', () => {
     expect(writeToDriveResponseSchema.safeParse({ fileName: 'a (2).stepbundle', bytes: 2, verified: true }).success).toBe(true);
     expect(writeToDriveResponseSchema.safeParse({ fileName: 'a.stepbundle', bytes: 2, verified: false }).success).toBe(false);
-  });
-});
-
-describe('files:open', () => {
-  it('takes extensions and a size limit', () => {
-    expect(openFileRequestSchema.safeParse({ accept: ['.stepbundle'], maxBytes: 1000 }).success).toBe(true);
-    expect(openFileRequestSchema.safeParse({ accept: ['.stepbundle'], maxBytes: maxFileTransferBytes }).success).toBe(true);
-  });
-
-  it.each([
-    ['no extension', { accept: [] }],
-    ['an extension without a dot', { accept: ['stepbundle'] }],
-    ['a wildcard', { accept: ['*'] }],
-    ['a path as an extension', { accept: ['./../x'] }],
-    ['no size limit', { maxBytes: undefined }],
-    ['a limit past the transfer limit', { maxBytes: maxFileTransferBytes + 1 }],
-    ['a folder to start in', { defaultPath: '/etc' }],
-  ])('refuses %s', (_label, change) => {
-    expect(openFileRequestSchema.safeParse({ accept: ['.stepbundle'], maxBytes: 1000, ...change }).success).toBe(false);
-  });
-
-  it('answers a file or a cancelled picker', () => {
-    expect(openFileResponseSchema.safeParse({ cancelled: true }).success).toBe(true);
-    expect(openFileResponseSchema.safeParse({ cancelled: false, fileName: 'a.stepbundle', data: new Uint8Array([1]) }).success).toBe(true);
-    expect(openFileResponseSchema.safeParse({ cancelled: false, fileName: 'a.stepbundle' }).success).toBe(false);
-    expect(openFileResponseSchema.safeParse({ fileName: 'a.stepbundle', data: new Uint8Array([1]) }).success).toBe(false);
   });
 });

@@ -24,7 +24,7 @@ export { appVersion } from './version';
 export const menuCommandSchema = z.enum(menuCommands);
 
 /**
- * The largest file one invoke carries, either way (`files:saveAs`, `bundle:writeToDrive`, `files:open`): it
+ * The largest file one invoke carries, either way (`files:saveAs`, `bundle:writeToDrive`): it
  * travels through IPC in one message, held in memory on both sides. Below 512 MiB on purpose: Electron
  * serializes a message into one buffer and grows it 4x at a time, so a message past 2^29 bytes asks for a
  * 2 GiB shared-memory region, which Chromium refuses and the process crashes (electron/electron#53961).
@@ -71,28 +71,6 @@ export const saveAsResponseSchema = z.object({
 });
 export type SaveAsResponse = z.infer<typeof saveAsResponseSchema>;
 
-/** A file name's extension as a file picker takes it: `.stepbundle`, `.csv`. */
-export const fileExtensionSchema = z.string().regex(/^\.[a-z0-9]{1,16}$/i, { error: 'an extension such as .stepbundle' });
-
-export const openFileRequestSchema = z.strictObject({
-  /** Extensions the picker offers (a hint: the person may still choose another file, so read what comes back with care). */
-  accept: z.array(fileExtensionSchema).min(1).max(10),
-  /** A larger file is refused with `too-large` before it is read. */
-  maxBytes: z.number().int().positive().max(maxFileTransferBytes),
-});
-export type OpenFileRequest = z.infer<typeof openFileRequestSchema>;
-
-export const openFileResponseSchema = z.discriminatedUnion('cancelled', [
-  /** The person closed the picker: not an error. */
-  z.strictObject({ cancelled: z.literal(true) }),
-  z.strictObject({
-    cancelled: z.literal(false),
-    /** The file's name without its folder. */
-    fileName: z.string().min(1).max(1024),
-    data: bytesAtMost(maxFileTransferBytes),
-  }),
-]);
-export type OpenFileResponse = z.infer<typeof openFileResponseSchema>;
 
 /**
  * A removable drive, as the renderer knows it: an opaque id (main maps it back to the mount point; the
@@ -142,7 +120,6 @@ export type WriteToDriveResponse = z.infer<typeof writeToDriveResponseSchema>;
 export const bridgeContract = {
   'app:getInfo': { request: z.void(), response: appInfoSchema },
   'files:saveAs': { request: saveAsRequestSchema, response: saveAsResponseSchema },
-  'files:open': { request: openFileRequestSchema, response: openFileResponseSchema },
   'drives:list': { request: z.void(), response: drivesListResponseSchema },
   'bundle:writeToDrive': { request: writeToDriveRequestSchema, response: writeToDriveResponseSchema },
 } as const satisfies Record<BridgeChannel, { request: z.ZodType; response: z.ZodType }>;

@@ -189,6 +189,19 @@ const issueText = (error: z.ZodError) => {
  * The manifest, checked for shape, version and internal consistency (not yet for its signature). With
  * `fileBytes`, the plaintext it declares must also fit the file's budget (`plainBudget`).
  */
+/**
+ * The manifest as the file states it, unchecked beyond its shape, or undefined: for logging which bundle
+ * a refusal was about. Cheap (no hashing, no signature); never throws.
+ */
+export function readManifest(bytes: Uint8Array): BundleManifest | undefined {
+  try {
+    const entry = readStoredZip(bytes).get(manifestEntryName);
+    return entry ? parseManifest(entry) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 export function parseManifest(bytes: Uint8Array, fileBytes?: number): BundleManifest {
   let raw: unknown;
   try {

@@ -5,16 +5,15 @@ import { changeKey, type Change } from '../sync/change';
 import type { ApplyResult } from '../sync/engine';
 import { checkFieldValue } from '../sync/fieldValues';
 import { raised, type VersionVector } from '../sync/vector';
-import { openBundle, parseManifest, writeBundle } from './codec';
+import { openBundle, readManifest, writeBundle } from './codec';
 import { isBundleError, type BundleError } from './errors';
-import { bundleFileExtension, manifestEntryName, type BundleManifest, type SignedRevocationList } from './format';
+import { bundleFileExtension, type BundleManifest, type SignedRevocationList } from './format';
 import { judgeScopes, type ScopeRun } from './importScope';
 import { resumeKeyOf, type BundleIdentity, type BundleLogEntry, type BundlePort, type QuarantinedChange, type QuarantineReason } from './port';
 import { revokedDeviceIds } from './revocations';
 import { reservedDeviceIds, type SignedServerAck } from './serverAck';
 import { sealChunks } from './seal';
 import type { BundleKey, BundleProgress, BundleRecipient, OpenedBundle, SignedChunk } from './types';
-import { readStoredZip } from './zip';
 
 /**
  * What a replica puts in a bundle and how it takes one in (docs/bundle-format.md § Exchange), over a
@@ -257,7 +256,7 @@ export async function exportBundle(port: BundlePort, options: ExportOptions): Pr
     now: () => createdAt,
     onProgress: options.onProgress,
   });
-  const manifest = parseManifest(readStoredZip(bytes).get(manifestEntryName)!);
+  const manifest = readManifest(bytes)!;
   summary.chunks = chunks.length;
   summary.relayedChunks = relayed.length;
   summary.ownChanges = ownChanges.length;
@@ -389,12 +388,7 @@ export async function prepareImport(port: BundlePort, bytes: Uint8Array, key: Bu
 }
 
 async function logRefusal(port: BundlePort, identity: BundleIdentity, bytes: Uint8Array, error: BundleError, fileName?: string) {
-  let manifest: BundleManifest | undefined;
-  try {
-    manifest = parseManifest(readStoredZip(bytes).get(manifestEntryName) ?? new Uint8Array());
-  } catch {
-    manifest = undefined;
-  }
+  const manifest = readManifest(bytes);
   await port.log({
     bundleId: manifest?.bundleId ?? '',
     direction: 'import',

@@ -14,6 +14,7 @@ import { inspectFile, prepareBundle, uploadBundle, type BundleContext, type Impo
 import { DryRunSummary, ImportResult, UploadResult } from './ImportReports';
 import { bundleFacts, importRoute, type ImportRoute } from './importModel';
 import { useBundleText } from './useBundleText';
+import { FileButton } from '../../ui/FileButton';
 
 type Step =
   | { step: 'idle' }
@@ -142,22 +143,9 @@ export function ImportCard({ context, focus }: { context: BundleContext; focus: 
           </p>
         </div>
       )}
-      {/* The native file button speaks the browser's language, not the desk's: it is hidden, the label is the button. */}
-      <label className={`button primary file-input${locked ? ' disabled' : ''}`}>
+      <FileButton ref={fileInput} primary accept={`${bundleFileExtension},${bundleMimeType}`} disabled={locked} onFile={(file) => void choose(file)} testId="bundle-file-input">
         {t('import.choose')}
-        <input
-          ref={fileInput}
-          className="visually-hidden"
-          type="file"
-          accept={`${bundleFileExtension},${bundleMimeType}`}
-          disabled={locked}
-          onChange={(event) => {
-            void choose(event.target.files?.[0]);
-            event.target.value = '';
-          }}
-          data-testid="bundle-file-input"
-        />
-      </label>
+      </FileButton>
       <p className="field-hint">{t('import.chooseHint')}</p>
 
       {state.step === 'reading' && (

@@ -1,6 +1,7 @@
 import { isApiFailure } from '@shared/api/client';
 import { BridgeError } from '@shared/bridge/contract';
 import { bundleErrorCodes, isBundleError, type BundleErrorCode, type BundleErrorParams } from '@shared/bundle/errors';
+import { shortDevice } from '../../ui/format';
 
 /**
  * Whatever a bundle operation threw, as something the page can put into words: a bundle refusal (on
@@ -48,7 +49,7 @@ export function shortParams(params: BundleErrorParams, deviceName: (deviceId: st
   const out: BundleErrorParams = { ...params };
   for (const key of ['device', 'addressedTo'] as const) {
     const value = params[key];
-    if (typeof value === 'string') out[key] = deviceName(value) ?? (value.length > 12 ? `…${value.slice(-8)}` : value);
+    if (typeof value === 'string') out[key] = deviceName(value) ?? shortDevice(value);
   }
   return out;
 }

@@ -273,7 +273,7 @@ export async function uploadBundle(bundle: InspectedBundle): Promise<BundleImpor
   const answer = await api.call('importBundle', { body: bundle.bytes });
   // What the server holds, as it signed it (checked against the key pinned at enrollment): the next
   // bundle to an officer carries it. Without one, only this device's own entry, as network sync does.
-  const signed = await verifyServerAck((answer as { serverAck?: unknown }).serverAck, enrollment.serverPublicKey);
+  const signed = await verifyServerAck(answer.serverAck, enrollment.serverPublicKey);
   const self = await repository.deviceId();
   if (signed) await bundles.port.saveServerAck(signed);
   else if (answer.ack[self]) await bundles.port.raiseAcks({ server: { [self]: answer.ack[self] } });

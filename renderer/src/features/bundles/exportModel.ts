@@ -30,10 +30,6 @@ export type RecipientOption =
   | { value: `device:${string}`; kind: 'device'; device: KnownDevice & { encryptionKey: string } }
   | { value: 'passphrase'; kind: 'passphrase' };
 
-/** The key a certificate names for encryption: optional, older certificates have none. */
-export const encryptionKeyOf = (certificate: DeviceCertificate): string | undefined =>
-  (certificate.body as DeviceCertificate['body'] & { encryptionPublicKey?: string }).encryptionPublicKey;
-
 /**
  * One entry per device, from its newest certificate (a device enrolled again has several), leaving out
  * this desk itself and revoked devices.
@@ -48,7 +44,7 @@ export function knownDevices(certificates: readonly DeviceCertificate[], selfDev
   }
   return [...newest.values()]
     .map(({ body }): KnownDevice => {
-      const encryptionKey = encryptionKeyOf({ body } as DeviceCertificate);
+      const encryptionKey = body.encryptionPublicKey;
       return {
         deviceId: body.deviceId,
         userId: body.userId,

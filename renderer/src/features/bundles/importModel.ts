@@ -50,5 +50,3 @@ export function bundleFacts(manifest: BundleManifest, devices: readonly KnownDev
   };
 }
 
-/** A device by name when its certificate is known here, else by the end of its id. */
-export const shortDeviceId = (deviceId: string) => (deviceId.length > 12 ? `…${deviceId.slice(-8)}` : deviceId);

@@ -4,21 +4,11 @@ import { bundleErrorCodes } from '@shared/bundle/errors';
 import type { BundleLogEntry, QuarantineReason } from '@shared/bundle/port';
 import type { BundleProgress } from '@shared/bundle/types';
 import { describe, expect, it } from 'vitest';
+import { flattenTranslations as flatten } from '../../i18n/translationTree';
 import { sentenceParams } from './bundleFailure';
 import en from './locales/en.json';
 import zh from './locales/zh.json';
 
-type Tree = { [key: string]: string | Tree };
-
-function flatten(tree: Tree, prefix = ''): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const [key, value] of Object.entries(tree)) {
-    const path = prefix ? `${prefix}.${key}` : key;
-    if (typeof value === 'string') out.set(path, value);
-    else for (const [k, v] of flatten(value, path)) out.set(k, v);
-  }
-  return out;
-}
 
 const tables = { en: flatten(en), zh: flatten(zh) };
 const placeholders = (text: string) => [...text.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((match) => match[1] as string).sort();

@@ -7,7 +7,7 @@ import { useUiStore } from '../../state/uiStore';
 import { formatBytes, formatNumber } from '../../ui/format';
 import { sentenceParams, shortParams, type BundleFailure } from './bundleFailure';
 import type { KnownDevice } from './exportModel';
-import { shortDeviceId } from './importModel';
+import { shortDevice } from '../../ui/format';
 
 /** Params a sentence may name that a refusal did not fill: a sentence never shows `{{part}}`. */
 const unknownParams = Object.fromEntries(sentenceParams.map((name) => [name, '?']));
@@ -22,7 +22,7 @@ export function useBundleText(devices: readonly KnownDevice[] = []) {
   const language = useUiStore((s) => s.language);
 
   const deviceOf = (deviceId: string) => devices.find((device) => device.deviceId === deviceId);
-  const deviceName = (deviceId: string): string => deviceOf(deviceId)?.displayName ?? t('device.unknown', { id: shortDeviceId(deviceId) });
+  const deviceName = (deviceId: string): string => deviceOf(deviceId)?.displayName ?? t('device.unknown', { id: shortDevice(deviceId) });
   const countryNames = (codes: readonly string[]) => codes.map((code) => label(labelOf(countries, code)) || code).join(', ');
   const roleName = (role: string) => label(labelOf(userRoles, role)) || role;
 

@@ -6,6 +6,7 @@ import { applyChangesFile, exportChanges, type ChangeFileReport } from '../../db
 import { useUiStore } from '../../state/uiStore';
 import { formatNumber } from '../../ui/format';
 import { ProgressBar } from '../../ui/ProgressBar';
+import { FileButton } from '../../ui/FileButton';
 
 type State =
   | { phase: 'idle' }
@@ -65,20 +66,9 @@ export function ChangeExchange() {
         <button type="button" className="button primary" onClick={() => void save()} disabled={busy} data-testid="save-changes">
           {t('exchange.save')}
         </button>
-        <label className={`button file-input${busy ? ' disabled' : ''}`}>
+        <FileButton accept=".ndjson,.jsonl,application/x-ndjson" disabled={busy} onFile={(file) => void apply(file)} testId="apply-changes">
           {t('exchange.apply')}
-          <input
-            className="visually-hidden"
-            type="file"
-            accept=".ndjson,.jsonl,application/x-ndjson"
-            disabled={busy}
-            onChange={(event) => {
-              void apply(event.target.files?.[0]);
-              event.target.value = '';
-            }}
-            data-testid="apply-changes"
-          />
-        </label>
+        </FileButton>
       </p>
       {state.phase === 'applying' && (
         <ProgressBar label={t('exchange.applying')} value={Math.round(state.fraction * 1000)} max={1000} detail={t('exchange.appliedSoFar', { count: state.applied })} />

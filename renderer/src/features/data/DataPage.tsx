@@ -7,6 +7,7 @@ import { useUiStore } from '../../state/uiStore';
 import { formatBytes, formatNumber } from '../../ui/format';
 import { ProgressBar } from '../../ui/ProgressBar';
 import { ChangeExchange } from './ChangeExchange';
+import { FileButton } from '../../ui/FileButton';
 
 type Job = { phase: 'idle' } | { phase: 'running'; progress: ImportProgress; label: string } | { phase: 'done'; report: ImportReport } | { phase: 'failed'; message: string };
 
@@ -61,22 +62,9 @@ export function DataPage() {
         <section className={`card${action === 'import' ? ' highlighted' : ''}`} aria-labelledby="import-heading">
           <h2 id="import-heading">{t('import.title')}</h2>
           <p>{t('import.body')}</p>
-          {/* The native file button speaks the browser's language, not the desk's: it is hidden, the label is the button. */}
-          <label className={`button primary file-input${running ? ' disabled' : ''}`}>
+          <FileButton ref={fileInput} primary accept=".ndjson,.jsonl,application/x-ndjson" disabled={running} onFile={onFile} testId="import-file">
             {t('import.choose')}
-            <input
-              ref={fileInput}
-              className="visually-hidden"
-              type="file"
-              accept=".ndjson,.jsonl,application/x-ndjson"
-              disabled={running}
-              onChange={(event) => {
-                onFile(event.target.files?.[0]);
-                event.target.value = '';
-              }}
-              data-testid="import-file"
-            />
-          </label>
+          </FileButton>
           <p className="field-hint">{t('import.formatHint')}</p>
         </section>
 

@@ -15,6 +15,9 @@ import {
 } from '@shared/domain';
 import { sameContent } from '@shared/records/canonical';
 import { formatDate, formatDateTime, formatMoney, formatNumber } from '../../ui/format';
+import { shortDevice } from '../../ui/format';
+
+export { shortDevice };
 
 /**
  * Field values as people read them, for a record's history and for conflicts. A change carries raw JSON
@@ -119,14 +122,6 @@ export function narrowToChanges(previous: unknown, next: unknown): [unknown, unk
   if (changed.length === 0) return [previous, next];
   const pick = (object: Record<string, unknown>) => Object.fromEntries(changed.filter((key) => key in object).map((key) => [key, object[key]]));
   return [pick(previous), pick(next)];
-}
-
-/**
- * Device ids are UUIDv7: their first digits are the moment the id was minted, so devices set up the
- * same day share them. The last eight digits tell devices apart (and match the change files' names).
- */
-export function shortDevice(device: string): string {
-  return device.length > 12 ? `…${device.slice(-8)}` : device;
 }
 
 /** Until there is sign-in, changes are attributed to "device:<id>"; shorten such an author like a device. */
