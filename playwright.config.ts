@@ -3,7 +3,9 @@ import { join } from 'node:path';
 import { chromiumArgs, findChromium } from './scripts/chromium.mjs';
 import { findElectronBinary } from './scripts/electron-binary.mjs';
 
-const port = 4173;
+// Several people (or helpers) can run the suite at once on one machine: each with its own port and build.
+const port = Number(process.env.E2E_PORT ?? 4173);
+const outDir = process.env.E2E_OUT_DIR ?? 'dist/renderer';
 
 // Said out loud in the runner's output, not only as skip marks: a reader must see that, and why.
 if (!process.env.TEST_WORKER_INDEX && !findElectronBinary({ electronDir: join(import.meta.dirname, 'node_modules', 'electron') })) {
@@ -31,7 +33,7 @@ export default defineConfig({
     launchOptions: { executablePath: findChromium(), args: chromiumArgs() },
   },
   webServer: {
-    command: `npx vite preview --host 127.0.0.1 --port ${port} --strictPort`,
+    command: `npx vite preview --host 127.0.0.1 --port ${port} --strictPort --outDir ${outDir}`,
     url: `http://127.0.0.1:${port}`,
     reuseExistingServer: false,
     timeout: 60_000,

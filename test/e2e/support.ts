@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Page } from '@playwright/test';
+import { expect, type Browser, type Page } from '@playwright/test';
 
 /** Writes a demo NDJSON file with the project's own CLI, as a user would. */
 export function makeDemoFile(records: number, seed = 7): string {
@@ -47,4 +47,28 @@ export function activityRecord(id: string, title: string, countries: string[]) {
     priorityAreas: ['tech/environment-energy/energy'],
     plannedStart: '2025-04-01',
   };
+}
+
+/**
+ * A desk (its own browser profile) signed in and enrolled with a test server, synced once. Pass
+ * `offline: true` to cut its network afterwards, as in the field.
+ */
+export async function enrolledDesk(
+  browser: Browser,
+  serverUrl: string,
+  username: string,
+  password: string,
+  options: { offline?: boolean } = {},
+): Promise<Page> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto('/#/sync');
+  await page.getByTestId('sync-server-url').fill(serverUrl);
+  await page.getByTestId('sync-username').fill(username);
+  await page.getByTestId('sync-password').fill(password);
+  await page.getByTestId('sync-sign-in').click();
+  await page.getByTestId('sync-enroll').click();
+  await expect(page.getByTestId('sync-status')).toHaveAttribute('data-state', 'synced');
+  if (options.offline) await context.setOffline(true);
+  return page;
 }

@@ -1,11 +1,12 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { NavLink, Outlet, useNavigate } from 'react-router';
+import { Outlet, useNavigate } from 'react-router';
 import { getBridge } from '../bridge';
 import { useConflictCount } from '../features/conflicts/useConflicts';
 import { SyncIndicator } from '../features/sync/SyncIndicator';
 import { DataMenu } from './DataMenu';
 import { LanguageSwitch } from './LanguageSwitch';
+import { MainNavigation } from './MainNavigation';
 import { OnlineIndicator } from './OnlineIndicator';
 import { menuCommandRoutes } from './menuCommands';
 
@@ -36,29 +37,6 @@ export function Shell() {
           </span>
           <span className="brand-name">{t('shell.desk')}</span>
         </span>
-        <nav aria-label={t('shell.navigation')} className="main-nav">
-          <NavLink to="/activities">{t('nav.activities')}</NavLink>
-          <NavLink to="/organizations">{t('nav.organizations')}</NavLink>
-          <NavLink to="/conflicts" data-testid="nav-conflicts">
-            {t('nav.conflicts')}
-            {/* No badge at all when nothing is open: a "0" would draw the eye to nothing to do. */}
-            {conflicts > 0 && (
-              <>
-                <span className="nav-count" aria-hidden="true" data-testid="conflicts-count">
-                  {conflicts}
-                </span>
-                <span className="visually-hidden">{t('nav.openConflicts', { count: conflicts })}</span>
-              </>
-            )}
-          </NavLink>
-          <NavLink to="/sync" data-testid="nav-sync">
-            {t('nav.sync')}
-          </NavLink>
-          <NavLink to="/bundles" data-testid="nav-bundles">
-            {t('nav.bundles')}
-          </NavLink>
-          <NavLink to="/settings">{t('nav.settings')}</NavLink>
-        </nav>
         <div className="topbar-tools">
           <DataMenu />
           <OnlineIndicator />
@@ -66,9 +44,12 @@ export function Shell() {
           <LanguageSwitch />
         </div>
       </header>
-      <main id="main" tabIndex={-1}>
-        <Outlet />
-      </main>
+      <div className="workspace">
+        <MainNavigation conflicts={conflicts} />
+        <main id="main" tabIndex={-1}>
+          <Outlet />
+        </main>
+      </div>
     </div>
   );
 }

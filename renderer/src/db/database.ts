@@ -64,6 +64,32 @@ export interface StoredQuarantine {
   at: string;
 }
 
+/** A file's bytes, stored once under their SHA-256 whatever number of documents name them (version 5). */
+export interface StoredBlob {
+  sha256: string;
+  bytes: Uint8Array;
+  mimeType: string;
+  size: number;
+  storedAt: string;
+}
+
+/** A blob the server does not have yet (network sync uploads it, then deletes the row). */
+export interface PendingUpload {
+  sha256: string;
+  queuedAt: string;
+}
+
+/**
+ * What someone is typing in a form, saved as they type (version 5), so a crash or a closed window loses
+ * nothing. Local to this computer, never synced: it becomes a record only when saved. Keyed by the form
+ * and the record (`fieldReport:new`, `fieldReport:<id>`).
+ */
+export interface FormDraft {
+  key: string;
+  values: unknown;
+  updatedAt: string;
+}
+
 /** Which table holds which kind of record. */
 export const tableNames = {
   organization: 'organizations',
@@ -111,6 +137,12 @@ export type StepDatabase = Dexie &
     quarantine: Table<StoredQuarantine, number>;
     /** and the device certificates bundles brought (checked against the server's key), by device. */
     certificates: Table<{ deviceId: string; certificate: DeviceCertificate }, string>;
+    /** Attachments (version 5): file bytes by SHA-256, */
+    blobs: Table<StoredBlob, string>;
+    /** the ones still to upload to the server, */
+    blobUploads: Table<PendingUpload, string>;
+    /** and forms being filled in. */
+    formDrafts: Table<FormDraft, string>;
   };
 
 /**
@@ -158,6 +190,15 @@ export function openStepDatabase(name = 'step-desk'): StepDatabase {
     bundleLog: '++id, at',
     quarantine: '++id, &key, bundleId, [entity+recordId]',
     certificates: 'deviceId',
+  });
+  // Version 5: the program workspace. File bytes live apart from their document records (which sync as
+  // changes): a photo is stored once however many reports show it. People gain an email index, the key
+  // spreadsheet imports recognise them by.
+  db.version(5).stores({
+    blobs: 'sha256',
+    blobUploads: 'sha256',
+    formDrafts: 'key, updatedAt',
+    people: 'id, updatedAt, country, organizationId, email',
   });
   return db;
 }

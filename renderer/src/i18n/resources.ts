@@ -16,6 +16,24 @@ import settingsEn from '../features/settings/locales/en.json';
 import settingsZh from '../features/settings/locales/zh.json';
 import syncEn from '../features/sync/locales/en.json';
 import syncZh from '../features/sync/locales/zh.json';
+import fieldReportsEn from '../features/fieldReports/locales/en.json';
+import fieldReportsZh from '../features/fieldReports/locales/zh.json';
+import reviewEn from '../features/review/locales/en.json';
+import reviewZh from '../features/review/locales/zh.json';
+import peopleEn from '../features/people/locales/en.json';
+import peopleZh from '../features/people/locales/zh.json';
+import technologyEn from '../features/technology/locales/en.json';
+import technologyZh from '../features/technology/locales/zh.json';
+import financeEn from '../features/finance/locales/en.json';
+import financeZh from '../features/finance/locales/zh.json';
+import resultsEn from '../features/results/locales/en.json';
+import resultsZh from '../features/results/locales/zh.json';
+import participantsEn from '../features/participants/locales/en.json';
+import participantsZh from '../features/participants/locales/zh.json';
+import spreadsheetsEn from '../features/spreadsheets/locales/en.json';
+import spreadsheetsZh from '../features/spreadsheets/locales/zh.json';
+import documentsEn from '../features/documents/locales/en.json';
+import documentsZh from '../features/documents/locales/zh.json';
 import validationEn from './validation/en.json';
 import validationZh from './validation/zh.json';
 
@@ -32,6 +50,15 @@ export const resources = {
     conflicts: conflictsEn,
     sync: syncEn,
     bundles: bundlesEn,
+    fieldReports: fieldReportsEn,
+    review: reviewEn,
+    people: peopleEn,
+    technology: technologyEn,
+    finance: financeEn,
+    results: resultsEn,
+    participants: participantsEn,
+    spreadsheets: spreadsheetsEn,
+    documents: documentsEn,
   },
   zh: {
     common: commonZh,
@@ -44,6 +71,15 @@ export const resources = {
     conflicts: conflictsZh,
     sync: syncZh,
     bundles: bundlesZh,
+    fieldReports: fieldReportsZh,
+    review: reviewZh,
+    people: peopleZh,
+    technology: technologyZh,
+    finance: financeZh,
+    results: resultsZh,
+    participants: participantsZh,
+    spreadsheets: spreadsheetsZh,
+    documents: documentsZh,
   },
 } as const;
 

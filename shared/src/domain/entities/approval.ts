@@ -13,9 +13,12 @@ export const approvalSchema = z
     target: z.object({ entity: entityTypeSchema, recordId: recordIdSchema }),
     action: z.enum(approvalActions),
     comment: optionalText(4000),
+    /** Soft warnings (codes) the submitter saw and overrode; the comment says why. */
+    overriddenWarnings: z.array(z.string().min(1).max(100)).max(50).optional(),
     actorUserId: z.string().min(1).max(100),
     actorRole: userRoleSchema,
     at: isoDateTimeSchema,
   })
-  .refine((a) => a.action !== 'return' || Boolean(a.comment), { error: 'v.returnNeedsComment', path: ['comment'], ...checkAlongsideFieldErrors });
+  .refine((a) => a.action !== 'return' || Boolean(a.comment), { error: 'v.returnNeedsComment', path: ['comment'], ...checkAlongsideFieldErrors })
+  .refine((a) => !a.overriddenWarnings?.length || Boolean(a.comment), { error: 'v.overrideNeedsComment', path: ['comment'], ...checkAlongsideFieldErrors });
 export type Approval = z.infer<typeof approvalSchema>;

@@ -1,0 +1,4 @@
+import type { RouteObject } from 'react-router';
+
+/** The pages of this feature, gathered by app/App.tsx. */
+export const fieldReportRoutes: RouteObject[] = [];
