@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { entityTypes, type EntityType } from '../domain/entities/entityTypes';
 import { anyRecordSchema, type AnyRecord } from '../domain/entities/registry';
 import { activityKinds } from '../domain/taxonomy/modalities';
+import { workflowOf } from '../workflow/workflow';
+import type { Approval } from '../domain/entities/approval';
 import { generateDemoRecords, type DemoOptions } from './generate';
 import { countryProfiles } from './places';
 import { policyTopics, technologyTopics } from './topics';
@@ -210,5 +212,24 @@ describe('generateDemoRecords', () => {
   it('refuses a negative or fractional count', () => {
     expect(() => run({ records: -1 })).toThrow(RangeError);
     expect(() => run({ records: 1.5 })).toThrow(RangeError);
+  });
+});
+
+describe('demo review steps', () => {
+  it('follow the review workflow: every step of every record counts, and every state occurs', () => {
+    const byTarget = new Map<string, Approval[]>();
+    for (const record of program) {
+      if (record.entity !== 'approval') continue;
+      const key = `${record.target.entity}:${record.target.recordId}`;
+      byTarget.set(key, [...(byTarget.get(key) ?? []), record]);
+    }
+    expect(byTarget.size).toBeGreaterThan(50);
+    const states = new Set<string>();
+    for (const [key, steps] of byTarget) {
+      const status = workflowOf(steps);
+      expect(status.ignored, key).toEqual([]);
+      states.add(status.state);
+    }
+    expect([...states].sort()).toEqual(expect.arrayContaining(['accepted', 'approved', 'submitted']));
   });
 });

@@ -1390,9 +1390,13 @@ class DemoWorld {
       if (!step('submit', officer, officerRole, 1, 14)) return;
     }
     if (!random.chance(0.8)) return;
-    if (!step('approve', coordinator, coordinatorRole, 1, 14, random.chance(0.2) ? random.pick(approveComments) : undefined)) return;
-    if (!full || !random.chance(0.7)) return;
-    if (!step('approve', `secretariat.${String(random.int(1, 4)).padStart(2, '0')}`, 'secretariat', 3, 30)) return;
+    // The review workflow (shared/src/workflow): a coordinator approves, the Secretariat accepts; where no
+    // coordinator reviews (hosted in China), the Secretariat accepts directly.
+    const firstReview = coordinatorRole === 'secretariat' ? 'accept' : 'approve';
+    if (!step(firstReview, coordinator, coordinatorRole, 1, 14, random.chance(0.2) ? random.pick(approveComments) : undefined)) return;
+    if (firstReview === 'approve' && full && random.chance(0.7)) {
+      if (!step('accept', `secretariat.${String(random.int(1, 4)).padStart(2, '0')}`, 'secretariat', 3, 30)) return;
+    } else if (firstReview === 'approve') return;
     if (random.chance(0.02)) step('unlock', 'secretariat.01', 'secretariat', 30, 300, 'Unlocked to correct the budget figures.');
   }
 }
