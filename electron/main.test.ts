@@ -151,7 +151,7 @@ describe('main process wiring', () => {
 
   it('answers permission requests and checks from the policy table', () => {
     const decisions: boolean[] = [];
-    state.permissionRequest?.({}, 'geolocation', (granted: boolean) => decisions.push(granted), { requestingUrl: 'app://step/index.html', isMainFrame: true });
+    state.permissionRequest?.({}, 'notifications', (granted: boolean) => decisions.push(granted), { requestingUrl: 'app://step/index.html', isMainFrame: true });
     state.permissionRequest?.({}, 'clipboard-sanitized-write', (granted: boolean) => decisions.push(granted), { requestingUrl: 'app://step/index.html', isMainFrame: true });
     expect(decisions).toEqual([false, true]);
     expect(state.permissionCheck?.({}, 'media', 'app://step', { isMainFrame: true })).toBe(false);

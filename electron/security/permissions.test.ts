@@ -11,7 +11,16 @@ describe('permission policy', () => {
     expect(isPermissionGranted({ permission: 'persistent-storage', requestingUrl: 'app://step', isMainFrame: true })).toBe(true);
   });
 
-  it.each(['geolocation', 'notifications', 'media', 'clipboard-read', 'display-capture', 'openExternal', 'fullscreen', 'midi', 'usb', 'hid', 'serial', 'unknown', 'toString', '__proto__', 'constructor', ''])(
+  it("grants geolocation to the app page only (a field report's location), never to another page or a subframe", () => {
+    expect(isPermissionGranted({ permission: 'geolocation', ...fromApp })).toBe(true);
+    expect(isPermissionGranted({ permission: 'geolocation', requestingUrl: 'app://step', isMainFrame: true })).toBe(true);
+    for (const requestingUrl of ['https://example.org/', 'http://127.0.0.1:4173/', 'file:///tmp/a.html', 'about:blank', '', null, undefined]) {
+      expect(isPermissionGranted({ permission: 'geolocation', requestingUrl, isMainFrame: true }), String(requestingUrl)).toBe(false);
+    }
+    expect(isPermissionGranted({ permission: 'geolocation', requestingUrl: 'app://step/', isMainFrame: false })).toBe(false);
+  });
+
+  it.each(['notifications', 'media', 'clipboard-read', 'display-capture', 'openExternal', 'fullscreen', 'midi', 'usb', 'hid', 'serial', 'unknown', 'toString', '__proto__', 'constructor', ''])(
     'denies %j',
     (permission) => {
       expect(isPermissionGranted({ permission, ...fromApp })).toBe(false);
@@ -30,6 +39,7 @@ describe('permission policy', () => {
     for (const [name, rule] of Object.entries(permissionPolicy)) expect(rule.why.length, name).toBeGreaterThan(10);
     expect(Object.entries(permissionPolicy).filter(([, rule]) => rule.allow).map(([name]) => name).sort()).toEqual([
       'clipboard-sanitized-write',
+      'geolocation',
       'persistent-storage',
     ]);
   });

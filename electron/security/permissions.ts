@@ -23,11 +23,12 @@ export const permissionPolicy: Readonly<Record<string, PermissionRule>> = {
     why: 'navigator.storage.persist(): the local database is the record of truth offline, so it must not be evicted when the disk fills up.',
   },
 
-  // Candidates for later, each denied until its feature exists and asks the user first.
   geolocation: {
-    allow: false,
-    why: 'Field reports could attach where they were written. Would need an opt-in per report; denied until then.',
+    allow: true,
+    why: "Field reports: \"Use this computer's location\" asks for one fix when the officer presses the button (never in the background); coordinates can always be typed instead.",
   },
+
+  // Candidates for later, each denied until its feature exists and asks the user first.
   notifications: {
     allow: false,
     why: 'Reminders (reports due, approvals waiting) could use them later; denied until that feature exists.',

@@ -9,7 +9,7 @@ import { makeDemoFile } from './support';
  * critical violation fails the test, listed with the rule, the elements and axe's help text: what a
  * screen reader user or a keyboard user would meet. Minor and moderate findings are printed, not failed.
  */
-const demoFile = makeDemoFile(300, 11);
+const demoFile = makeDemoFile(300, 3);
 const firstIdOf = (() => {
   const firstIds = new Map<string, string>();
   for (const line of readFileSync(demoFile, 'utf8').split('\n')) {
@@ -40,7 +40,14 @@ const screens: { name: string; path: () => string }[] = [
   { name: 'field reports', path: () => '/#/field-reports' },
   { name: 'new field report', path: () => '/#/field-reports/new' },
   { name: 'field report', path: () => `/#/field-reports/${firstIdOf('fieldReport')}` },
-  { name: 'technology transfer', path: () => '/#/technology' },
+  { name: 'finance and results', path: () => `/#/activities/${firstIdOf('activity:training-course')}/finance` },
+  { name: 'enrolment', path: () => `/#/activities/${firstIdOf('activity:training-course')}/participants` },
+  { name: 'new transaction', path: () => `/#/activities/${firstIdOf('activity:training-course')}/transactions/new` },
+  { name: 'technology offers', path: () => '/#/technology' },
+  { name: 'technology needs', path: () => '/#/technology/needs' },
+  { name: 'technology matches', path: () => '/#/technology/matches' },
+  { name: 'technology match', path: () => `/#/technology/matches/${firstIdOf('technologyMatch')}` },
+  { name: 'new technology offer', path: () => '/#/technology/offers/new' },
   { name: 'spreadsheets', path: () => '/#/spreadsheets' },
   { name: 'review queue', path: () => '/#/review' },
   { name: 'conflicts', path: () => '/#/conflicts' },

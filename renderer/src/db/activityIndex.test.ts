@@ -39,6 +39,9 @@ describe('the activity list index', () => {
     expect(titles({ country: 'CN' })).toEqual(['Water sanitation lab']);
     expect(titles({ area: 'tech/agriculture' })).toEqual(['Rice breeding course']);
     expect(titles({ modality: 'technical-services' })).toEqual(['Landslide early warning mission']);
+    expect(titles({ kind: 'joint-lab' })).toEqual(['Water sanitation lab']);
+    expect(titles({ modality: 'human-resources', kind: 'training-course' })).toEqual(['Rice breeding course']);
+    expect(titles({ modality: 'human-resources', kind: 'fellowship' })).toEqual([]);
     expect(titles({ status: 'closed' })).toEqual(['Water sanitation lab']);
     expect(titles({ year: '2024' })).toEqual(['Landslide early warning mission']);
     expect(titles({ country: 'TH', status: 'closed' })).toEqual([]);

@@ -10,11 +10,13 @@ export interface ActivityFilter {
   country: string;
   area: string;
   modality: string;
+  /** One kind of activity (a modality has one to three); callers that never filter by kind may leave it out. */
+  kind?: string;
   status: string;
   year: string;
 }
 
-export const emptyActivityFilter: ActivityFilter = { text: '', country: '', area: '', modality: '', status: '', year: '' };
+export const emptyActivityFilter: ActivityFilter = { text: '', country: '', area: '', modality: '', kind: '', status: '', year: '' };
 
 export type ActivitySortKey = 'title' | 'kind' | 'status' | 'countries' | 'start' | 'updatedAt';
 export interface ActivitySort {
@@ -24,7 +26,7 @@ export interface ActivitySort {
 export const defaultActivitySort: ActivitySort = { key: 'updatedAt', direction: 'desc' };
 
 export function isFilterEmpty(filter: ActivityFilter): boolean {
-  return Object.values(filter).every((value) => value === '');
+  return Object.values(filter).every((value) => !value);
 }
 
 /**
@@ -107,6 +109,7 @@ export class ActivityIndex {
       (row) =>
         (!filter.country || row.countries.includes(filter.country)) &&
         (!filter.modality || row.modality === filter.modality) &&
+        (!filter.kind || row.kind === filter.kind) &&
         (!filter.status || row.status === filter.status) &&
         (year === undefined || row.year === year) &&
         (!filter.area || row.priorityAreas.some((code) => isWithinArea(code, filter.area))) &&

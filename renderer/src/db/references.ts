@@ -25,6 +25,8 @@ export const referrers: Partial<Record<EntityType, readonly { entity: EntityType
     { entity: 'technologyNeed', field: 'seekerOrganizationId' },
   ],
   person: [{ entity: 'participation', field: 'personId' }],
+  result: [{ entity: 'indicator', field: 'resultId' }],
+  indicator: [{ entity: 'indicatorPeriod', field: 'indicatorId' }],
 };
 
 /** Kinds of record that form trees through `parentId`. */

@@ -5,21 +5,27 @@ import {
   fieldIssuesFrom,
   newRecordId,
   type AnyRecord,
+  type Approval,
   type EntityRecord,
   type EntitySchemas,
   type EntityType,
   type FieldIssue,
+  type RecordRef,
   type SystemField,
 } from '@shared/domain';
+import { canSee, type Principal } from '@shared/access/rules';
 import { sameContent } from '@shared/records/canonical';
 import type { Change } from '@shared/sync/change';
 import { SyncEngine, type ApplyResult, type LocalEdit, type Resolution } from '@shared/sync/engine';
 import type { Conflict } from '@shared/sync/merge';
+import { submissionBlockers, submissionChecks, warningCodesOf } from '@shared/workflow/checks';
+import { isLocked, isReviewable, nextState, stepCounts, workflowOf, type WorkflowAction } from '@shared/workflow/workflow';
 import type { z } from 'zod';
 import { tableNames, tableOf, type StepDatabase } from './database';
 import { hierarchical, referrers } from './references';
 import { scopesOf } from './scope';
 import { DexieSyncStorage, type Touched } from './syncStorage';
+import { approvalsOf, submissionContext } from './workflow';
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
@@ -53,10 +59,34 @@ export interface ImportBatchResult {
 /** Where a committed write came from: this computer (a form, an import) or another replica (a sync, a file). */
 export type WriteOrigin = 'local' | 'remote';
 
+/** What a review step carries besides its action: why (a return needs it), and the warnings a submit overrides. */
+export interface ReviewOptions {
+  comment?: string;
+  /** Codes of the submission warnings (`v.warn.*`) the submitter saw and overrides; needs a comment. */
+  overriddenWarnings?: readonly string[];
+}
+
+type Issue = { ok: false; issues: FieldIssue[] };
+const refused = (message: string, params?: FieldIssue['params']): Issue => ({ ok: false, issues: [{ path: '', message, ...(params ? { params } : {}) }] });
+
+/** YYYY-MM-DD of an instant on this computer's calendar: "today" for the submitter. */
+function localDate(ms: number): string {
+  const at = new Date(ms);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}`;
+}
+
 export interface RepositoryOptions {
   now?: () => number;
   /** Who the changes made here are attributed to, until `setAuthor` says otherwise (default `device:<id>`). */
   author?: string;
+}
+
+/** A plain value without keys whose value is undefined, at any depth (JSON has no undefined). */
+function withoutUndefined<T>(value: T): T {
+  if (Array.isArray(value)) return value.map(withoutUndefined) as T;
+  if (value === null || typeof value !== 'object' || Object.getPrototypeOf(value) !== Object.prototype) return value;
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined).map(([k, v]) => [k, withoutUndefined(v)])) as T;
 }
 
 /** Fields a record's changes carry: everything but its identity and the time stamp derived from them. */
@@ -91,6 +121,8 @@ export function createRepository(db: StepDatabase, options: RepositoryOptions = 
   const storage = new DexieSyncStorage(db);
   // The signed-in user once this computer is enrolled (`user:<id>`): read at every write.
   let author: string | undefined = options.author;
+  // The signed-in person (role, countries) once this computer is enrolled: review steps are taken as them.
+  let principal: Principal | undefined;
   let engine: Promise<SyncEngine> | undefined;
   const getEngine = () => (engine ??= storage.deviceId(newRecordId).then((device) => new SyncEngine(storage, device, () => author ?? `device:${device}`, now)));
 
@@ -128,7 +160,9 @@ export function createRepository(db: StepDatabase, options: RepositoryOptions = 
   function validate<E extends EntityType>(entity: E, candidate: unknown): WriteOutcome<EntityRecord<E>> {
     const parsed = entitySchemas[entity].safeParse(candidate);
     if (!parsed.success) return { ok: false, issues: fieldIssuesFrom(parsed.error) };
-    const record = parsed.data as EntityRecord<E>;
+    // Zod keeps an optional key handed in as undefined (a blank place name, a photo without caption); a
+    // change's value is JSON, which has none: such keys are dropped at every depth, or the push is refused.
+    const record = withoutUndefined(parsed.data) as EntityRecord<E>;
     // One form for every stored time stamp (UTC, "Z"), whatever offset an imported file wrote them with.
     record.createdAt = new Date(record.createdAt).toISOString();
     record.updatedAt = new Date(record.updatedAt).toISOString();
@@ -156,13 +190,107 @@ export function createRepository(db: StepDatabase, options: RepositoryOptions = 
     return undefined;
   }
 
+  /** The steps of several records of one kind, by record id, in one indexed read. */
+  async function approvalsOfMany(ids: readonly string[], entity: EntityType): Promise<Map<string, Approval[]>> {
+    const found = await tableOf(db, 'approval')
+      .where('[target.entity+target.recordId]')
+      .anyOf(ids.map((id) => [entity, id]))
+      .toArray();
+    const byId = new Map<string, Approval[]>();
+    for (const step of found) byId.set(step.target.recordId, [...(byId.get(step.target.recordId) ?? []), step]);
+    return byId;
+  }
+
+  /**
+   * Why a stored record may not be changed by hand, if it may not: a review step is never changed, and an
+   * approved or accepted record is locked until a reviewer unlocks or returns it (shared/src/workflow).
+   * Reads the record's steps in the caller's transaction.
+   */
+  async function workflowRefusal(entity: EntityType, id: string): Promise<Issue | undefined> {
+    if (entity === 'approval') return refused('v.approvalImmutable');
+    if (!isReviewable(entity)) return undefined;
+    const { state } = workflowOf(await approvalsOf(db, entity, id));
+    return isLocked(state) ? refused('v.locked', { state }) : undefined;
+  }
+
+  /**
+   * Takes a review step on a record as the signed-in person: submit, return, approve, accept, unlock.
+   * Refused (nothing stored) without a signed-in person (v.workflow.noPrincipal), for a kind of record not
+   * reviewed (v.workflow.notReviewable), a record not here (v.notFound) or outside their countries
+   * (v.workflow.outOfScope), a step their role may not take from the record's state (v.workflow.notAllowed,
+   * with `action` and `state`), a return without a comment; a submit, when the submission checks find an
+   * error, or a warning not in `overriddenWarnings` (those issues, with the fields they are about). The
+   * step is dated now, or just after the record's last step when this computer's clock is behind it, so
+   * that it is the last step of the record on every replica.
+   */
+  async function review(target: RecordRef, action: WorkflowAction, reviewOptions: ReviewOptions = {}): Promise<WriteOutcome<Approval>> {
+    const actor = principal;
+    if (!actor) return refused('v.workflow.noPrincipal');
+    if (!isReviewable(target.entity)) return refused('v.workflow.notReviewable');
+    return exclusive((sync) =>
+      storage.atomically(async (): Promise<WriteOutcome<Approval>> => {
+        const record = (await stored(target.entity, target.recordId)) as AnyRecord | undefined;
+        if (!record) return refused('v.notFound');
+        const [scope] = await scopesOf(db, [record]);
+        if (!canSee(actor, scope ?? [])) return refused('v.workflow.outOfScope');
+        const approvals = await approvalsOf(db, target.entity, target.recordId);
+        const status = workflowOf(approvals);
+        if (!nextState(status.state, action, actor.role)) return refused('v.workflow.notAllowed', { action, state: status.state });
+
+        let overriddenWarnings: string[] = [];
+        if (action === 'submit') {
+          const report = submissionChecks(record, await submissionContext(db, record, localDate(now())));
+          const blockers = submissionBlockers(report, reviewOptions.overriddenWarnings);
+          if (blockers.length > 0) return { ok: false, issues: blockers };
+          // Only what was there to override is recorded.
+          overriddenWarnings = warningCodesOf(report);
+        } else if (reviewOptions.overriddenWarnings?.length) {
+          overriddenWarnings = [...reviewOptions.overriddenWarnings];
+        }
+
+        const latest = status.history.reduce((max, step) => Math.max(max, Date.parse(step.at)), Number.NEGATIVE_INFINITY);
+        const at = new Date(Math.max(now(), latest + 1)).toISOString();
+        const comment = reviewOptions.comment?.trim();
+        const validated = validate('approval', {
+          entity: 'approval',
+          id: newRecordId(),
+          createdAt: at,
+          updatedAt: at,
+          target: { entity: target.entity, recordId: target.recordId },
+          action,
+          ...(comment ? { comment } : {}),
+          ...(overriddenWarnings.length > 0 ? { overriddenWarnings } : {}),
+          actorUserId: actor.userId,
+          actorRole: actor.role,
+          at,
+        });
+        if (!validated.ok) return validated;
+        if (!stepCounts(approvals, validated.record)) return refused('v.workflow.notAllowed', { action, state: status.state });
+        const step = validated.record as AnyRecord;
+        await sync.recordLocal(await edits([{ record: step, fields: syncedFields(step) }]));
+        return { ok: true, record: (await stored('approval', step.id)) ?? validated.record };
+      }),
+    );
+  }
+
   async function create<E extends EntityType>(entity: E, draft: Draft<E>): Promise<WriteOutcome<EntityRecord<E>>> {
+    if (entity === 'approval') return createStep(draft as Draft<'approval'>) as Promise<WriteOutcome<EntityRecord<E>>>;
     const at = new Date(now()).toISOString();
     const outcome = validate(entity, { ...draft, entity, id: newRecordId(), createdAt: at, updatedAt: at });
     if (!outcome.ok) return outcome;
     const record = outcome.record as AnyRecord;
     await exclusive((sync) => storage.atomically(async () => sync.recordLocal(await edits([{ record, fields: syncedFields(record) }]))));
     return { ok: true, record: (await stored(entity, record.id)) ?? outcome.record };
+  }
+
+  /** A review step handed to `create`: only as the signed-in person, and then as `review` takes it. */
+  async function createStep(draft: Draft<'approval'>): Promise<WriteOutcome<Approval>> {
+    if (!principal) return refused('v.workflow.noPrincipal');
+    if (draft.actorUserId !== principal.userId || draft.actorRole !== principal.role) return refused('v.workflow.notYours');
+    return review(draft.target, draft.action, {
+      ...(draft.comment ? { comment: draft.comment } : {}),
+      ...(draft.overriddenWarnings ? { overriddenWarnings: draft.overriddenWarnings } : {}),
+    });
   }
 
   /**
@@ -178,6 +306,8 @@ export function createRepository(db: StepDatabase, options: RepositoryOptions = 
         if (expectedUpdatedAt !== undefined && existing.updatedAt !== expectedUpdatedAt) {
           return { ok: false, issues: [{ path: '', message: 'v.changedElsewhere' }] };
         }
+        const locked = await workflowRefusal(entity, id);
+        if (locked) return locked;
         const validated = validate(entity, { ...draft, entity, id, createdAt: existing.createdAt, updatedAt: existing.updatedAt });
         if (!validated.ok) return validated;
         const cycle = await parentCycle(entity, validated.record);
@@ -193,6 +323,8 @@ export function createRepository(db: StepDatabase, options: RepositoryOptions = 
   async function remove(entity: EntityType, id: string): Promise<{ ok: true } | { ok: false; issues: FieldIssue[] }> {
     return exclusive((sync) =>
       storage.atomically(async () => {
+        const locked = await workflowRefusal(entity, id);
+        if (locked) return locked;
         const counts = await Promise.all((referrers[entity] ?? []).map(({ entity: from, field }) => tableOf(db, from).where(field).equals(id).count()));
         const dependents = counts.reduce((sum, count) => sum + count, 0);
         if (dependents > 0) return { ok: false as const, issues: [{ path: '', message: 'v.hasDependents', params: { count: dependents } }] };
@@ -245,16 +377,28 @@ export function createRepository(db: StepDatabase, options: RepositoryOptions = 
         for (const [entity, byId] of groups) {
           const entries = [...byId.values()];
           const existing = await tableOf(db, entity).bulkGet(entries.map((e) => e.record.id));
+          // The review workflow holds here too: steps are never changed, nor approved records (see workflowRefusal).
+          const steps = isReviewable(entity) ? await approvalsOfMany(entries.map((e) => e.record.id), entity) : new Map<string, Approval[]>();
           const toWrite: { record: AnyRecord; fields: Record<string, Change['value']> }[] = [];
           for (const [i, { record, source }] of entries.entries()) {
             const current = existing[i] as AnyRecord | undefined;
             if (!current) {
+              // A step from a file is kept as it was taken; on an enrolled desk, only the signed-in person's own.
+              if (record.entity === 'approval' && principal && (record.actorUserId !== principal.userId || record.actorRole !== principal.role)) {
+                result.rejected.push({ source, issues: [{ path: 'actorUserId', message: 'v.workflow.notYours' }] });
+                continue;
+              }
               toWrite.push({ record, fields: syncedFields(record) });
               continue;
             }
             const fields = changedFields(current, record);
             if (Object.keys(fields).length === 0) {
               result.unchanged += 1;
+              continue;
+            }
+            const state = workflowOf(steps.get(record.id) ?? []).state;
+            if (entity === 'approval' || isLocked(state)) {
+              result.rejected.push({ source, issues: [entity === 'approval' ? { path: '', message: 'v.approvalImmutable' } : { path: '', message: 'v.locked', params: { state } }] });
               continue;
             }
             // Instants, not strings: "2025-01-01T08:00:00+07:00" and "2025-01-01T01:00:00Z" are the same moment.
@@ -357,6 +501,14 @@ export function createRepository(db: StepDatabase, options: RepositoryOptions = 
     setAuthor(next: string | undefined): void {
       author = next ?? options.author;
     },
+    /**
+     * Who is signed in (role, countries), undefined on a desk not enrolled: review steps are taken as them,
+     * and none without. The sync controller sets it with the author.
+     */
+    setPrincipal(next: Principal | undefined): void {
+      principal = next;
+    },
+    review,
     /** This device's own changes with seq greater than `afterSeq`, in seq order (what a push sends). */
     async ownChangesAfter(afterSeq: number, limit: number): Promise<Change[]> {
       const device = (await getEngine()).device;

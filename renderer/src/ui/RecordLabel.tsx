@@ -6,7 +6,8 @@ import { Link } from 'react-router';
 export function recordPage(record: AnyRecord | undefined): string | undefined {
   if (!record) return undefined;
   if (record.entity === 'activity') return `/activities/${record.id}`;
-  if (record.entity === 'organization') return `/organizations/${record.id}/edit`;
+  if (record.entity === 'organization') return `/organizations/${record.id}`;
+  if (record.entity === 'person') return `/people/${record.id}`;
   if ('activityId' in record && typeof record.activityId === 'string') return `/activities/${record.activityId}`;
   return undefined;
 }

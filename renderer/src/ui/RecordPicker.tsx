@@ -26,6 +26,7 @@ export function RecordPicker({
   unknownLabel = '?',
   invalid,
   describedBy,
+  testId,
 }: {
   id: string;
   options: readonly PickerOption[];
@@ -37,6 +38,8 @@ export function RecordPicker({
   unknownLabel?: string;
   invalid?: boolean;
   describedBy?: string;
+  /** data-testid of the text box. */
+  testId?: string;
 }) {
   const listId = useId();
   const [query, setQuery] = useState('');
@@ -73,6 +76,7 @@ export function RecordPicker({
         aria-activedescendant={open && matches[active] ? `${listId}-${active}` : undefined}
         value={open ? query : (selected?.label ?? (value ? unknownLabel : ''))}
         placeholder={placeholder}
+        data-testid={testId}
         onFocus={() => setOpen(true)}
         onBlur={() => setOpen(false)}
         onChange={(event) => {

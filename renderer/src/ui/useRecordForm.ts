@@ -1,9 +1,11 @@
 import { issuesByPath, type EntityRecord, type EntityType, type FieldIssue } from '@shared/domain';
+import { isLocked } from '@shared/workflow';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { getRecord } from '../db/reads';
 import type { Draft } from '../db/repository';
 import { getStore } from '../db/store';
+import { useWorkflowStatus } from '../features/review/useWorkflow';
 import { useIssueText } from '../i18n';
 
 export interface RecordFormOptions<E extends EntityType, V> {
@@ -26,6 +28,10 @@ export const formLevel = '';
  * the one write path, and show each field's problem in their language. After a failed save, messages
  * follow the values, so each one goes away as soon as its field is fixed; nothing typed is ever lost.
  * Render it with `key={id}` so that moving from one record to another starts a fresh form.
+ *
+ * A record approved or accepted in review is locked (`locked`, with its review `workflow`, kept current as
+ * steps arrive): the form disables its fields and Save, and `save` refuses it with `v.locked` before the
+ * write path would (which refuses it too). `<RecordLockNotice>` says who locked it and who can unlock it.
  */
 export function useRecordForm<E extends EntityType, V>({ entity, id, empty, fromRecord, toDraft, errorField }: RecordFormOptions<E, V>) {
   const { t } = useTranslation();
@@ -37,6 +43,8 @@ export function useRecordForm<E extends EntityType, V>({ entity, id, empty, from
   const [saveIssues, setSaveIssues] = useState<FieldIssue[]>([]);
   const [saving, setSaving] = useState(false);
   const formRef = useRef<HTMLFormElement>(null);
+  const workflow = useWorkflowStatus(entity, id);
+  const locked = workflow !== undefined && isLocked(workflow.state);
 
   useEffect(() => {
     if (!id) return;
@@ -73,6 +81,11 @@ export function useRecordForm<E extends EntityType, V>({ entity, id, empty, from
 
   /** Saves, and answers the stored record; on refusal shows why and moves focus to the first field to fix. */
   const save = async (): Promise<EntityRecord<E> | undefined> => {
+    if (locked) {
+      setSaveIssues([{ path: formLevel, message: 'v.locked', params: { state: workflow.state } }]);
+      requestAnimationFrame(() => formRef.current?.querySelector<HTMLElement>('.form-summary')?.focus());
+      return undefined;
+    }
     setSaving(true);
     try {
       const { repository } = getStore();
@@ -92,5 +105,5 @@ export function useRecordForm<E extends EntityType, V>({ entity, id, empty, from
     return undefined;
   };
 
-  return { values, update, phase, errors, saving, save, formRef };
+  return { values, update, phase, errors, saving, save, formRef, locked, workflow };
 }

@@ -11,6 +11,7 @@ import { PgStorage } from './pgStorage';
 import { changeColumns, changeOf, recordKey, type ChangeRow } from './rows';
 import { readRecordValues, scopeDetails, type RecordValues } from './scope';
 import { refreshScopes } from './scopeRefresh';
+import { judgeWorkflow } from './workflow';
 
 /**
  * The one way changes enter the server, shared by push (a device's own changes) and bundle import (the
@@ -162,7 +163,7 @@ const refsOf = (changes: readonly Change[]): RecordRef[] => {
 };
 
 /**
- * The access rules per record: its countries before (as the server holds it) and after (merged with this
+ * The review workflow's rules (workflow.ts), then the access rules per record: its countries before (as the server holds it) and after (merged with this
  * run's changes). Records are decided in scope order (activities before what hangs off them, documents
  * last), so a participation sent with its new activity is judged by that activity as it will be, and
  * by nothing a refused change would have made it. With `wait`, a refused record whose countries could
@@ -176,7 +177,10 @@ async function authorize(
   wait?: (group: readonly Change[], detail: string) => void,
 ): Promise<Change[]> {
   if (byRecord.size === 0) return [];
-  const groups = [...byRecord.values()];
+  // The review workflow first (workflow.ts): steps not allowed and edits of locked records are out.
+  const allowed = await judgeWorkflow(tx, principal, byRecord, refuse);
+  if (allowed.size === 0) return [];
+  const groups = [...allowed.values()];
   const refs = groups.map((group) => ({ entity: group[0]!.entity, recordId: group[0]!.recordId }));
   const before = await readRecordValues(tx, refs);
   const heldRows = await tx.query<ChangeRow>(

@@ -119,3 +119,31 @@ export function workflowOf(approvals: readonly Approval[]): WorkflowStatus {
   }
   return { state, history, ...(last ? { last } : {}), ignored };
 }
+
+/** Whether `role` may take `action` from some state: a step nobody in that role could ever take never counts. */
+export const mayEverTake = (action: WorkflowAction, role: UserRole): boolean => workflowStates.some((state) => nextState(state, action, role) !== undefined);
+
+/** What adding `step` to a record's steps does to its fold. */
+export interface StepEffect {
+  /** The step counts where the fold places it (by time, then id). */
+  counts: boolean;
+  /** Ids of steps that counted before and would not any more: `step` rewrites the record's past. */
+  displaces: string[];
+}
+
+export function stepEffect(approvals: readonly Approval[], step: Approval): StepEffect {
+  const before = new Set(workflowOf(approvals).ignored);
+  const after = workflowOf([...approvals, step]).ignored;
+  return { counts: !after.includes(step.id), displaces: after.filter((id) => id !== step.id && !before.has(id)) };
+}
+
+/**
+ * Whether `step`, added to a record's steps so far, counts: the fold places it (by time, then id), it is
+ * allowed from the state it finds there, and every step that counted before still counts (a step slipped
+ * in before later ones must not rewrite the record's past). The desk's write path asks this before it
+ * stores a step (the server, which also keeps steps that came too late to count, see server/src/sync).
+ */
+export function stepCounts(approvals: readonly Approval[], step: Approval): boolean {
+  const effect = stepEffect(approvals, step);
+  return effect.counts && effect.displaces.length === 0;
+}

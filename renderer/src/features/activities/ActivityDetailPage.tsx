@@ -6,84 +6,75 @@ import {
   labelOf,
   modalityOfKind,
   modalities,
-  partnerSides,
-  participationRoles,
   pickText,
   type Activity,
   type ContentLanguage,
 } from '@shared/domain';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
-import { activityRelations, getRecord, organizationName } from '../../db/reads';
+import { affectsActivityDetail, readActivityDetail, type ActivityDetail } from '../../db/activityDetail';
+import { emptyActivityFilter } from '../../db/activityIndex';
 import { getStore } from '../../db/store';
 import { useIssueText, useLabel } from '../../i18n';
 import { useUiStore } from '../../state/uiStore';
-import { formatDate, formatMoney } from '../../ui/format';
-import { RecordHistory } from '../history/RecordHistory';
-import { kindFields } from './kindFields';
+import { formatDate } from '../../ui/format';
 import { Notice } from '../../ui/Notice';
+import { DocumentsSection } from '../documents/DocumentsSection';
+import { ActivityReportsSection } from '../fieldReports/ActivityReportsSection';
+import { FinanceSection } from '../finance/FinanceSection';
+import { RecordHistory } from '../history/RecordHistory';
+import { useRepositoryData } from '../history/useRepositoryData';
+import { ParticipantsSection } from '../participants/ParticipantsSection';
+import { PartnersSection } from '../participants/PartnersSection';
+import { ResultsSection } from '../results/ResultsSection';
+import { WorkflowPanel } from '../review/WorkflowPanel';
+import { activityListPath } from './activityFilterUrl';
+import { isReferenceField, kindFields } from './kindFields';
 
-type Relations = Awaited<ReturnType<typeof activityRelations>>;
-type State = { phase: 'loading' } | { phase: 'missing' } | { phase: 'ready'; activity: Activity; relations: Relations; references: Record<string, string> };
+const fieldsOf = (activity: Activity) => kindFields[activity.details.kind];
 
-/** Names for the ids a kind's details refer to (host organizations, people, training centers). */
-async function resolveReferences(activity: Activity, language: string): Promise<Record<string, string>> {
-  const names: Record<string, string> = {};
-  for (const field of kindFields[activity.details.kind]) {
-    const id = (activity.details as Record<string, unknown>)[field.name];
-    if (typeof id !== 'string') continue;
-    if (field.type === 'organization') names[id] = organizationName(await getRecord('organization', id), language);
-    if (field.type === 'person') {
-      const person = await getRecord('person', id);
-      names[id] = [person?.nameRomanized, person?.nameNative].filter(Boolean).join(' · ');
-    }
-    if (field.type === 'activity') names[id] = pickText((await getRecord('activity', id))?.title, language);
-  }
-  if (activity.parentId) names[activity.parentId] = pickText((await getRecord('activity', activity.parentId))?.title, language);
-  return names;
-}
-
-function sumByCurrency(items: { value: { amount: number; currency: string } }[]): [string, number][] {
-  const totals = new Map<string, number>();
-  for (const item of items) totals.set(item.value.currency, (totals.get(item.value.currency) ?? 0) + item.value.amount);
-  return [...totals];
-}
-
+/**
+ * One activity and everything that hangs off it, in the order people read it: what it is (summary and
+ * the kind's details, with the records they name), its review, its partners and people, its money and
+ * results, the field reports, the documents, the activities under it, and its history. Each section
+ * belongs to its feature; this page only places them.
+ */
 export function ActivityDetailPage() {
   const { id = '' } = useParams();
+  const { t } = useTranslation('activities');
+  const language = useUiStore((s) => s.language);
+  const listPath = activityListPath(useUiStore((s) => s.activityFilter));
+  const unknownRecord = t('detail.unknownRecord');
+  const data = useRepositoryData(`activity-detail:${id}:${language}`, () => readActivityDetail(id, fieldsOf, language, unknownRecord), affectsActivityDetail);
+
+  if (data.phase === 'loading') return <p className="page muted">{t('form.loading')}</p>;
+  if (data.phase === 'failed')
+    return (
+      <section className="page">
+        <h1>{t('common:form.loadFailed')}</h1>
+        <Link to={listPath}>{t('detail.backToList')}</Link>
+      </section>
+    );
+  if (!data.data)
+    return (
+      <section className="page">
+        <h1>{t('detail.notFound')}</h1>
+        <Link to={listPath}>{t('detail.backToList')}</Link>
+      </section>
+    );
+  return <ActivityDetailView detail={data.data} listPath={listPath} />;
+}
+
+function ActivityDetailView({ detail, listPath }: { detail: ActivityDetail; listPath: string }) {
   const { t } = useTranslation('activities');
   const label = useLabel();
   const language = useUiStore((s) => s.language);
   const navigate = useNavigate();
   const location = useLocation();
-  const [state, setState] = useState<State>({ phase: 'loading' });
   const [refusal, setRefusal] = useState<string | undefined>();
   const issueText = useIssueText();
-
-  useEffect(() => {
-    let cancelled = false;
-    void (async () => {
-      const activity = await getRecord('activity', id);
-      if (!activity) return !cancelled && setState({ phase: 'missing' });
-      const [relations, references] = await Promise.all([activityRelations(id), resolveReferences(activity, language)]);
-      if (!cancelled) setState({ phase: 'ready', activity, relations, references });
-    })();
-    return () => {
-      cancelled = true;
-    };
-  }, [id, language]);
-
-  if (state.phase === 'loading') return <p className="page muted">{t('form.loading')}</p>;
-  if (state.phase === 'missing')
-    return (
-      <section className="page">
-        <h1>{t('detail.notFound')}</h1>
-        <Link to="/activities">{t('detail.backToList')}</Link>
-      </section>
-    );
-
-  const { activity, relations, references } = state;
+  const { activity, references, children, courses, match } = detail;
   const kind = activity.details.kind;
   const detailEntries = kindFields[kind]
     .map((field) => ({ field, value: (activity.details as Record<string, unknown>)[field.name] }))
@@ -92,17 +83,21 @@ export function ActivityDetailPage() {
   const remove = async () => {
     if (!window.confirm(t('detail.confirmDelete'))) return;
     const outcome = await getStore().repository.remove('activity', activity.id);
-    if (outcome.ok) return navigate('/activities');
+    if (outcome.ok) return navigate(listPath);
     setRefusal(issueText(outcome.issues[0]?.message ?? 'v.invalid', outcome.issues[0]?.params));
   };
 
-  const showValue = (type: string, value: unknown): string => {
+  const showValue = (type: string, value: unknown) => {
     if (Array.isArray(value)) return value.map((v) => (type === 'policyTopics' ? label(findPriorityArea(String(v))?.label) : String(v))).join(', ');
-    if (type === 'organization' || type === 'person' || type === 'activity') return references[String(value)] || t('detail.unknownRecord');
     if (type === 'select') return t(`options.${String(value)}`);
     if (type === 'language') return t(`languages.${String(value)}`);
     if (type === 'date') return formatDate(String(value), language);
     return String(value);
+  };
+  /** A record the details name, linked to its page; said plainly when it is not on this computer. */
+  const referenceLink = (id: string) => {
+    const found = references[id];
+    return found?.found ? <Link to={found.path}>{found.name || t('list.untitled')}</Link> : <span className="muted">{t('detail.unknownRecord')}</span>;
   };
 
   return (
@@ -114,7 +109,10 @@ export function ActivityDetailPage() {
       <div className="page-header">
         <div>
           <p className="eyebrow">
-            {label(modalities.find((m) => m.code === modalityOfKind(kind))?.label)} · {label(findActivityKind(kind)?.label)}
+            <Link to={activityListPath({ ...emptyActivityFilter, modality: modalityOfKind(kind) })}>
+              {label(modalities.find((m) => m.code === modalityOfKind(kind))?.label)}
+            </Link>{' '}
+            · {label(findActivityKind(kind)?.label)}
           </p>
           <h1 id="activity-heading">{pickText(activity.title, language)}</h1>
         </div>
@@ -160,9 +158,7 @@ export function ActivityDetailPage() {
         {activity.parentId && (
           <div>
             <dt>{t('fields.parent')}</dt>
-            <dd>
-              <Link to={`/activities/${activity.parentId}`}>{references[activity.parentId] || t('detail.unknownRecord')}</Link>
-            </dd>
+            <dd>{referenceLink(activity.parentId)}</dd>
           </div>
         )}
         {activity.iatiIdentifier && (
@@ -185,64 +181,87 @@ export function ActivityDetailPage() {
         ))}
       </section>
 
-      {detailEntries.length > 0 && (
-        <section className="card" aria-labelledby="kind-heading">
+      {(detailEntries.length > 0 || kind === 'training-center') && (
+        <section className="card" aria-labelledby="kind-heading" data-testid="kind-details">
           <h2 id="kind-heading">{label(findActivityKind(kind)?.label)}</h2>
-          <dl className="facts">
-            {detailEntries.map(({ field, value }) => (
-              <div key={field.name}>
-                <dt>{t(`details.${field.name}`)}</dt>
-                <dd>{showValue(field.type, value)}</dd>
-              </div>
-            ))}
-          </dl>
+          {detailEntries.length > 0 && (
+            <dl className="facts">
+              {detailEntries.map(({ field, value }) => (
+                <div key={field.name}>
+                  <dt>{t(`details.${field.name}`)}</dt>
+                  <dd>{isReferenceField(field) ? referenceLink(String(value)) : showValue(field.type, value)}</dd>
+                </div>
+              ))}
+              {match && (
+                <div>
+                  <dt>{t('detail.matchStatus')}</dt>
+                  <dd>
+                    <span className={`badge match-${match.match.status}`} data-testid="activity-match-status">
+                      {t(`technology:status.${match.match.status}`)}
+                    </span>{' '}
+                    {formatDate(match.match.statusDate, language)}
+                  </dd>
+                </div>
+              )}
+            </dl>
+          )}
+          {kind === 'training-center' && <CenterCourses centerId={activity.id} courses={courses} />}
         </section>
       )}
 
-      <section className="card" aria-labelledby="related-heading">
-        <h2 id="related-heading">{t('detail.related')}</h2>
-        <h3>{t('detail.partners')}</h3>
-        {relations.partners.length === 0 ? (
-          <p className="muted">{t('detail.noPartners')}</p>
-        ) : (
-          <ul>
-            {relations.partners.map(({ partner, organization }) => (
-              <li key={partner.id}>
-                {organizationName(organization, language) || t('detail.unknownRecord')} — {label(labelOf(participationRoles, partner.role))},{' '}
-                {label(labelOf(partnerSides, partner.side))}
-              </li>
-            ))}
-          </ul>
-        )}
-        <h3>{t('detail.money')}</h3>
-        <p>
-          {t('detail.budgets', { count: relations.budgets.length })}
-          {sumByCurrency(relations.budgets).map(([currency, amount]) => ` · ${formatMoney(amount, currency, language)}`)}
-        </p>
-        <p>
-          {t('detail.transactions', { count: relations.transactions.length })}
-          {sumByCurrency(relations.transactions).map(([currency, amount]) => ` · ${formatMoney(amount, currency, language)}`)}
-        </p>
-        <h3>{t('detail.people')}</h3>
-        <p>{t('detail.participants', { count: relations.participationCount })}</p>
-        <p>{t('detail.fieldReports', { count: relations.fieldReportCount })}</p>
-        {relations.children.length > 0 && (
-          <>
-            <h3>{t('detail.children')}</h3>
-            <ul>
-              {relations.children.map((child) => (
-                <li key={child.id}>
-                  <Link to={`/activities/${child.id}`}>{pickText(child.title, language)}</Link>
-                </li>
-              ))}
-            </ul>
-          </>
-        )}
-      </section>
+      <WorkflowPanel entity="activity" recordId={activity.id} />
+      <PartnersSection activity={activity} />
+      <ParticipantsSection activity={activity} />
+      <FinanceSection activity={activity} />
+      <ResultsSection activity={activity} />
+      <ActivityReportsSection activity={activity} />
+      <DocumentsSection target={{ entity: 'activity', recordId: activity.id }} />
+
+      {children.length > 0 && (
+        <section className="card" aria-labelledby="children-heading" data-testid="activity-children">
+          <h2 id="children-heading">{t('detail.children')}</h2>
+          <ActivityLinks activities={children} />
+        </section>
+      )}
       <RecordHistory entity="activity" id={activity.id} />
       <p>
-        <Link to="/activities">{t('detail.backToList')}</Link>
+        <Link to={listPath}>{t('detail.backToList')}</Link>
       </p>
     </article>
+  );
+}
+
+/** A training center's courses, and a way to add one. */
+function CenterCourses({ centerId, courses }: { centerId: string; courses: Activity[] }) {
+  const { t } = useTranslation('activities');
+  return (
+    <div data-testid="center-courses">
+      <h3>{t('detail.courses')}</h3>
+      {courses.length === 0 ? <p className="muted">{t('detail.noCourses')}</p> : <ActivityLinks activities={courses} />}
+      <p>
+        <Link className="button" to={`/activities/new?kind=training-course&trainingCenterId=${centerId}`} data-testid="new-course">
+          {t('detail.newCourse')}
+        </Link>
+      </p>
+    </div>
+  );
+}
+
+/** Activities as a list of links, each with its status and dates. */
+function ActivityLinks({ activities }: { activities: Activity[] }) {
+  const { t } = useTranslation('activities');
+  const label = useLabel();
+  const language = useUiStore((s) => s.language);
+  return (
+    <ul>
+      {activities.map((activity) => (
+        <li key={activity.id}>
+          <Link to={`/activities/${activity.id}`}>{pickText(activity.title, language) || t('list.untitled')}</Link>{' '}
+          <span className="muted">
+            · {label(labelOf(activityStatuses, activity.status))} · {formatDate(activity.actualStart ?? activity.plannedStart, language)}
+          </span>
+        </li>
+      ))}
+    </ul>
   );
 }

@@ -1,16 +1,26 @@
-import { activityStatuses, countries, modalities, priorityAreas } from '@shared/domain';
+import { activityKinds, activityStatuses, countries, modalities, priorityAreas } from '@shared/domain';
 import { useTranslation } from 'react-i18next';
+import type { ActivityFilter } from '../../db/activityIndex';
 import { useLabel } from '../../i18n';
-import { useUiStore } from '../../state/uiStore';
 import { FilterSelect } from '../../ui/FilterSelect';
 
-export function ActivityFilters({ years }: { years: number[] }) {
+/** The list's filters; the page keeps them (in its URL) and hears of each change. */
+export function ActivityFilters({
+  years,
+  filter,
+  setFilter,
+  clear,
+}: {
+  years: number[];
+  filter: ActivityFilter;
+  setFilter: (patch: Partial<ActivityFilter>) => void;
+  clear: () => void;
+}) {
   const { t } = useTranslation('activities');
   const label = useLabel();
-  const filter = useUiStore((state) => state.activityFilter);
-  const setFilter = useUiStore((state) => state.setActivityFilter);
-  const clear = useUiStore((state) => state.clearActivityFilter);
   const active = Object.values(filter).some(Boolean);
+  // The kinds of the chosen modality; all of them when none is chosen.
+  const kinds = activityKinds.filter((kind) => !filter.modality || kind.modality === filter.modality);
   const any = t('list.any');
 
   return (
@@ -49,6 +59,16 @@ export function ActivityFilters({ years }: { years: number[] }) {
         options={modalities.map((m) => ({ value: m.code, label: label(m.label) }))}
         testId="filter-modality"
       />
+      {kinds.length > 1 && (
+        <FilterSelect
+          label={t('fields.kind')}
+          anyLabel={any}
+          value={filter.kind ?? ''}
+          onChange={(kind) => setFilter({ kind })}
+          options={kinds.map((k) => ({ value: k.code, label: label(k.label) }))}
+          testId="filter-kind"
+        />
+      )}
       <FilterSelect
         label={t('fields.status')}
         anyLabel={any}

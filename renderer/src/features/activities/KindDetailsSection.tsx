@@ -10,6 +10,8 @@ export interface PickerSources {
   organizations: RecordOption[];
   people: RecordOption[];
   trainingCenters: RecordOption[];
+  /** Technology matches (a technology-transfer activity follows one up). */
+  matches: RecordOption[];
 }
 
 const policyTopics = priorityAreas.filter((area) => area.parent === 'policy');
@@ -82,8 +84,9 @@ export function KindDetailsSection({
               );
             case 'organization':
             case 'person':
-            case 'activity': {
-              const options = field.type === 'organization' ? sources.organizations : field.type === 'person' ? sources.people : sources.trainingCenters;
+            case 'activity':
+            case 'technologyMatch': {
+              const options = { organization: sources.organizations, person: sources.people, activity: sources.trainingCenters, technologyMatch: sources.matches }[field.type];
               return (
                 <RecordPicker
                   id={props.id}

@@ -4,7 +4,11 @@ import { deliveryModes, eventFormats, type ActivityKind, zoneTypes } from '@shar
  * The kind-specific section of the activity form, described as data: which fields each kind shows and
  * how they are edited. The schemas in shared/ decide what is valid; this only decides the widgets.
  */
-export type KindFieldType = 'text' | 'textarea' | 'number' | 'date' | 'list' | 'select' | 'organization' | 'person' | 'activity' | 'language' | 'policyTopics';
+export type KindFieldType = 'text' | 'textarea' | 'number' | 'date' | 'list' | 'select' | 'organization' | 'person' | 'activity' | 'technologyMatch' | 'language' | 'policyTopics';
+
+/** Field types whose value is the id of another record (chosen with a record picker, shown as a link). */
+export const referenceTypes = ['organization', 'person', 'activity', 'technologyMatch'] as const satisfies readonly KindFieldType[];
+export const isReferenceField = (field: KindField) => (referenceTypes as readonly string[]).includes(field.type);
 
 export interface KindField {
   name: string;
@@ -70,7 +74,10 @@ export const kindFields: Record<ActivityKind, readonly KindField[]> = {
     { name: 'enterprisesHosted', type: 'number' },
     { name: 'technologiesDemonstrated', type: 'list' },
   ],
-  'technology-transfer-match': [{ name: 'sector', type: 'text' }],
+  'technology-transfer-match': [
+    { name: 'matchId', type: 'technologyMatch' },
+    { name: 'sector', type: 'text' },
+  ],
   'forum-event': [
     { name: 'venue', type: 'text' },
     { name: 'format', type: 'select', options: eventFormats },

@@ -20,9 +20,9 @@ async function loadHistory(entity: EntityType, id: string): Promise<{ entries: H
 /**
  * A record's field-level history: who changed what, when, on which device, from which value to which.
  * It is read from the change log every replica keeps, so it is there offline and shows changes that
- * arrived from other computers too.
+ * arrived from other computers too. `hiddenFields` (personal data the reader may not see) are left out.
  */
-export function RecordHistory({ entity, id }: { entity: EntityType; id: string }) {
+export function RecordHistory({ entity, id, hiddenFields }: { entity: EntityType; id: string; hiddenFields?: readonly string[] }) {
   const { t } = useTranslation('history');
   const language = useUiStore((s) => s.language);
   const headingId = useId();
@@ -33,6 +33,8 @@ export function RecordHistory({ entity, id }: { entity: EntityType; id: string }
     (changes) => changes.some((change) => change.entity === entity && change.ids.includes(id)),
   );
 
+  const entries = history.phase === 'ready' ? history.data.entries.filter((entry) => !hiddenFields?.includes(entry.field)) : [];
+
   return (
     <section className="card history" aria-labelledby={headingId} data-testid="history">
       <h2 id={headingId}>{t('title')}</h2>
@@ -40,7 +42,7 @@ export function RecordHistory({ entity, id }: { entity: EntityType; id: string }
         <p className="muted">{t('loading')}</p>
       ) : history.phase === 'failed' ? (
         <p className="notice error">{t('loadFailed', { message: history.message })}</p>
-      ) : history.data.entries.length === 0 ? (
+      ) : entries.length === 0 ? (
         <p className="muted" data-testid="history-empty">
           {t('empty')}
         </p>
@@ -57,7 +59,7 @@ export function RecordHistory({ entity, id }: { entity: EntityType; id: string }
             </tr>
           </thead>
           <tbody>
-            {history.data.entries.map((entry) => {
+            {entries.map((entry) => {
               const [before, after] = changeText(entity, entry.field, entry.previous, entry.value);
               const ours = entry.device === history.data.device;
               return (

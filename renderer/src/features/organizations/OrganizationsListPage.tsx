@@ -1,4 +1,4 @@
-import { countries, findCountry, organizationTypes, labelOf } from '@shared/domain';
+import { countries, findCountry, organizationTypes, labelOf, pickText, type Organization } from '@shared/domain';
 import { useDeferredValue, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -9,6 +9,7 @@ import { EmptyState } from '../../ui/EmptyState';
 import { FilterSelect } from '../../ui/FilterSelect';
 import { formatNumber } from '../../ui/format';
 import { VirtualTable } from '../../ui/VirtualTable';
+import { ExportButtons, type ExportColumn } from '../spreadsheets/ExportButtons';
 import { useOrganizations, type OrganizationFilter } from './useOrganizations';
 
 export function OrganizationsListPage() {
@@ -18,14 +19,34 @@ export function OrganizationsListPage() {
   const [filter, setFilter] = useState<OrganizationFilter>({ text: '', country: '', type: '' });
   const deferred = useDeferredValue(filter);
   const { rows, total } = useOrganizations(deferred, language);
+  const columns: ExportColumn<Organization>[] = [
+    { header: t('fields.name'), value: (o) => pickText(o.name, language) },
+    { header: t('list.nameEn'), value: (o) => o.name.en },
+    { header: t('list.nameZh'), value: (o) => o.name.zh },
+    { header: t('list.nameOther'), value: (o) => Object.entries(o.name).filter(([l, text]) => l !== 'en' && l !== 'zh' && text).map(([, text]) => text).join('; ') },
+    { header: t('fields.acronym'), value: (o) => o.acronym },
+    { header: t('fields.type'), value: (o) => label(labelOf(organizationTypes, o.type)) },
+    { header: t('fields.country'), value: (o) => label(findCountry(o.country)?.label) },
+    { header: t('fields.city'), value: (o) => o.city },
+    { header: t('fields.address'), value: (o) => o.address },
+    { header: t('fields.website'), value: (o) => o.website },
+    { header: t('fields.email'), value: (o) => o.email },
+    { header: t('fields.phone'), value: (o) => o.phone },
+    { header: t('fields.iatiIdentifier'), value: (o) => o.iatiIdentifier },
+    { header: t('list.parentIdColumn'), value: (o) => o.parentId },
+    { header: t('list.idColumn'), value: (o) => o.id },
+  ];
 
   return (
     <section className="page page-list" aria-labelledby="organizations-heading">
       <div className="page-header">
         <h1 id="organizations-heading">{t('list.title')}</h1>
-        <Link className="button primary" to="/organizations/new" data-testid="new-organization">
-          {t('list.new')}
-        </Link>
+        <div className="actions">
+          {rows && rows.length > 0 && <ExportButtons fileName="organizations" columns={columns} rows={() => rows} />}
+          <Link className="button primary" to="/organizations/new" data-testid="new-organization">
+            {t('list.new')}
+          </Link>
+        </div>
       </div>
       <div className="filters" role="search">
         <label className="search-field">
@@ -87,7 +108,7 @@ export function OrganizationsListPage() {
             cells={(organization) => (
               <>
                 <div role="cell" className="col-title">
-                  <Link to={`/organizations/${organization.id}/edit`}>{organizationName(organization, language)}</Link>
+                  <Link to={`/organizations/${organization.id}`}>{organizationName(organization, language)}</Link>
                 </div>
                 <div role="cell" className="col-kind">{label(labelOf(organizationTypes, organization.type))}</div>
                 <div role="cell" className="col-countries">{label(findCountry(organization.country)?.label)}</div>

@@ -1,4 +1,5 @@
 import type { RouteObject } from 'react-router';
+import { OrganizationDetailPage } from './OrganizationDetailPage';
 import { OrganizationFormPage } from './OrganizationFormPage';
 import { OrganizationsListPage } from './OrganizationsListPage';
 
@@ -6,5 +7,6 @@ import { OrganizationsListPage } from './OrganizationsListPage';
 export const organizationRoutes: RouteObject[] = [
   { path: 'organizations', element: <OrganizationsListPage /> },
   { path: 'organizations/new', element: <OrganizationFormPage /> },
+  { path: 'organizations/:id', element: <OrganizationDetailPage /> },
   { path: 'organizations/:id/edit', element: <OrganizationFormPage /> },
 ];

@@ -7,6 +7,7 @@ import { storageEstimate } from '../../db/storage';
 import { usePersistenceStore } from '../../state/persistenceStore';
 import { useUiStore } from '../../state/uiStore';
 import { formatBytes } from '../../ui/format';
+import { PhotoSizeSetting } from '../documents/PhotoSizeSetting';
 
 const languageNames: Record<UiLanguage, string> = { en: 'English', zh: '中文' };
 
@@ -41,6 +42,7 @@ export function SettingsPage() {
         </fieldset>
         <p className="field-hint">{t('language.hint')}</p>
       </section>
+      <PhotoSizeSetting />
       <section className="card" aria-labelledby="storage-heading">
         <h2 id="storage-heading">{t('storage.title')}</h2>
         <p data-testid="storage-persistence">{t(`storage.${persistence}`)}</p>

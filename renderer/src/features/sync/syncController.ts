@@ -1,13 +1,15 @@
 import { ApiFailure, createApiClient, normalizeBaseUrl, type ApiClient, type FetchLike } from '@shared/api/client';
 import { isAllowedServerUrl } from '@shared/security/csp';
 import { acknowledgeServerReceived } from '@shared/bundle/exchange';
-import { syncApiOf, syncOnce } from '@shared/sync/netSync';
+import { syncApiOf, syncFailureKind, syncOnce } from '@shared/sync/netSync';
 import { SyncScheduler } from '@shared/sync/syncScheduler';
+import { uploadPendingBlobs } from '../../db/blobs';
 import type { Enrollment } from '../../db/serverSync';
 import { getStore } from '../../db/store';
 import { idleStatus, useSyncStore, type SignInSession } from '../../state/syncStore';
 import { requestEnrollment } from './enrollment';
 import { learnServerStatements } from './serverStatements';
+import { principalOf } from '../../state/principal';
 
 /**
  * Network sync in the desk: sign-in and enrollment, then a SyncScheduler that syncs in the background
@@ -19,25 +21,33 @@ const requestTimeoutMs = 60_000;
 /** Changes per pull: each chunk is one IndexedDB transaction, short enough not to hold up a form's save. */
 const pullLimit = 1000;
 
-const browserFetch: FetchLike = (url, init) =>
-  fetch(url, {
-    method: init.method,
-    headers: init.headers,
-    body: init.body,
-    signal: AbortSignal.any([AbortSignal.timeout(requestTimeoutMs), ...(init.signal ? [init.signal as AbortSignal] : [])]),
-    // Bearer tokens and signatures only: no cookies, no cached answers.
-    credentials: 'omit',
-    cache: 'no-store',
-  });
+const fetchWithin =
+  (timeoutMs: number): FetchLike =>
+  (url, init) =>
+    fetch(url, {
+      method: init.method,
+      headers: init.headers,
+      body: init.body,
+      signal: AbortSignal.any([AbortSignal.timeout(timeoutMs), ...(init.signal ? [init.signal as AbortSignal] : [])]),
+      // Bearer tokens and signatures only: no cookies, no cached answers.
+      credentials: 'omit',
+      cache: 'no-store',
+    });
+const browserFetch = fetchWithin(requestTimeoutMs);
+/**
+ * A file (up to 25 MiB) over a field link takes long: its request may take the usual minute plus one
+ * second per 16 KiB (a 128 kbit/s line), half an hour for the largest.
+ */
+const transferFetch = (bytes: number) => fetchWithin(requestTimeoutMs + Math.ceil(bytes / 16_384) * 1000);
 
 let scheduler: SyncScheduler | undefined;
 let unwire: (() => void) | undefined;
 
-function deviceApi(enrollment: Enrollment): ApiClient {
+function deviceApi(enrollment: Enrollment, fetchLike: FetchLike = browserFetch): ApiClient {
   const { serverSync, repository } = getStore();
   return createApiClient({
     baseUrl: enrollment.serverUrl,
-    fetch: browserFetch,
+    fetch: fetchLike,
     getDeviceSigner: async () => {
       const keys = await serverSync.storedKeyPair();
       return keys ? { deviceId: await repository.deviceId(), privateKey: keys.privateKey } : undefined;
@@ -53,6 +63,7 @@ async function refreshRefusalCount(): Promise<void> {
 async function begin(enrollment: Enrollment): Promise<void> {
   const { serverSync, repository } = getStore();
   repository.setAuthor(`user:${enrollment.user.id}`);
+  repository.setPrincipal(principalOf(enrollment));
   const client = deviceApi(enrollment);
   const api = syncApiOf(client);
   const last = await serverSync.loadLastSync();
@@ -64,6 +75,15 @@ async function begin(enrollment: Enrollment): Promise<void> {
       // What the server said it holds of this device's changes is also what bundles report as reached.
       const { received } = await serverSync.port.loadState();
       await acknowledgeServerReceived(getStore().bundles.port, await repository.deviceId(), received);
+      // Then the files of documents made here (their records are on the server now). A file is unqueued only
+      // once the server holds it; no answer or a stop fails the round (retried), another refusal is logged.
+      const uploads = await uploadPendingBlobs(
+        async (sha256, bytes) => {
+          await deviceApi(enrollment, transferFetch(bytes.byteLength)).call('putAttachment', { params: { sha256 }, body: bytes, signal });
+        },
+        { isFatal: (error) => syncFailureKind(error) !== 'failed' },
+      );
+      for (const { sha256, error } of uploads.failed) console.warn(`sync: file ${sha256} was not uploaded (${error instanceof Error ? error.message : String(error)}); it stays queued`);
       // Revocations and the server's signed ack, for the bundles this desk imports and carries. Never fails
       // the round (its changes are in); a problem is logged and the next round tries again.
       const { problems } = await learnServerStatements({ api: client, serverPublicKey: enrollment.serverPublicKey, port: getStore().bundles.port });
@@ -165,6 +185,18 @@ export async function enrollThisComputer(name: string): Promise<Enrollment> {
   return enrollment;
 }
 
+/**
+ * The bytes of a file this desk does not hold (a document that came by sync), from the server; undefined
+ * when there is no way to ask (not enrolled, or the browser says it is offline). Throws ApiFailure
+ * (`not-found`: the server does not have it yet either).
+ */
+export async function downloadAttachment(sha256: string, sizeBytes = 0): Promise<Uint8Array | undefined> {
+  if (!navigator.onLine) return undefined;
+  const enrollment = await getStore().serverSync.loadEnrollment();
+  if (!enrollment) return undefined;
+  return deviceApi(enrollment, transferFetch(sizeBytes)).call('getAttachment', { params: { sha256 } });
+}
+
 /** "Sync now": a round at once, whatever the backoff (or a stop) said. */
 export function syncNow(): Promise<void> {
   return scheduler?.syncNow() ?? Promise.resolve();
@@ -184,6 +216,7 @@ export async function forgetThisComputer(): Promise<void> {
   scheduler?.dispose();
   scheduler = undefined;
   repository.setAuthor(undefined);
+  repository.setPrincipal(undefined);
   useSyncStore.setState({ enrollment: undefined, status: idleStatus });
 }
 

@@ -31,4 +31,13 @@ describe('approvalSchema', () => {
     expect(problems(approvalSchema, { ...approved, actorUserId: '' })).toEqual([{ path: 'actorUserId', message: 'too_small' }]);
     expect(problems(approvalSchema, { ...approved, at: '2024-03-25 02:30' })).toEqual([{ path: 'at', message: 'v.dateTime' }]);
   });
+
+  it('lets a submit override warnings with a comment, and only a submit', () => {
+    const submit = { ...approved, action: 'submit', actorRole: 'field-officer', actorUserId: 'officer.th.01' };
+    const overriding = { ...submit, overriddenWarnings: ['v.warn.visitLongAgo'], comment: 'The visit was in March; the report was written late.' };
+    expect(problems(approvalSchema, overriding)).toEqual([]);
+    expect(problems(approvalSchema, { ...overriding, comment: undefined })).toEqual([{ path: 'comment', message: 'v.overrideNeedsComment' }]);
+    expect(problems(approvalSchema, { ...overriding, action: 'approve' })).toEqual([{ path: 'overriddenWarnings', message: 'v.overrideOnlyOnSubmit' }]);
+    expect(problems(approvalSchema, { ...submit, overriddenWarnings: [] })).toEqual([]);
+  });
 });

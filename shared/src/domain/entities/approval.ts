@@ -6,7 +6,11 @@ import { optionalText, recordBase, recordIdSchema } from './base';
 
 export const approvalActions = ['submit', 'return', 'approve', 'accept', 'unlock'] as const;
 
-/** One step of a record's review: who did what to it, when, and why. Approval locks the record. */
+/**
+ * One step of a record's review: who did what to it, when, and why. Approval locks the record.
+ * Immutable: a step, once taken, is never edited or deleted (the desk's write path and the server refuse
+ * it); a mistake is corrected by the next step (return, unlock). See shared/src/workflow.
+ */
 export const approvalSchema = z
   .object({
     ...recordBase('approval'),
@@ -20,5 +24,6 @@ export const approvalSchema = z
     at: isoDateTimeSchema,
   })
   .refine((a) => a.action !== 'return' || Boolean(a.comment), { error: 'v.returnNeedsComment', path: ['comment'], ...checkAlongsideFieldErrors })
-  .refine((a) => !a.overriddenWarnings?.length || Boolean(a.comment), { error: 'v.overrideNeedsComment', path: ['comment'], ...checkAlongsideFieldErrors });
+  .refine((a) => !a.overriddenWarnings?.length || Boolean(a.comment), { error: 'v.overrideNeedsComment', path: ['comment'], ...checkAlongsideFieldErrors })
+  .refine((a) => !a.overriddenWarnings?.length || a.action === 'submit', { error: 'v.overrideOnlyOnSubmit', path: ['overriddenWarnings'], ...checkAlongsideFieldErrors });
 export type Approval = z.infer<typeof approvalSchema>;

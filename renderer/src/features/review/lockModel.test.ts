@@ -1,0 +1,102 @@
+import { newRecordId, type Approval, type UserRole } from '@shared/domain';
+import { approvalActions } from '@shared/domain';
+import { reviewableEntities, workflowOf, workflowStates } from '@shared/workflow';
+import { describe, expect, it } from 'vitest';
+import { flattenTranslations, type TranslationTree } from '../../i18n/translationTree';
+import en from './locales/en.json';
+import zh from './locales/zh.json';
+import { lockModel, personName } from './lockModel';
+import { commentRequired } from './StepForm';
+
+let clock = Date.parse('2025-05-03T09:00:00.000Z');
+const step = (action: Approval['action'], actorRole: UserRole, actorUserId = `u-${actorRole}`): Approval => {
+  clock += 60_000;
+  const at = new Date(clock).toISOString();
+  return {
+    entity: 'approval',
+    id: newRecordId(),
+    createdAt: at,
+    updatedAt: at,
+    target: { entity: 'fieldReport', recordId: 'r1' },
+    action,
+    actorUserId,
+    actorRole,
+    at,
+    ...(action === 'return' ? { comment: 'Add the photos' } : {}),
+  };
+};
+
+describe('the lock message', () => {
+  it('is absent while a record may be edited: draft, submitted, returned, unlocked', () => {
+    expect(lockModel(undefined)).toBeUndefined();
+    expect(lockModel(workflowOf([]))).toBeUndefined();
+    expect(lockModel(workflowOf([step('submit', 'field-officer')]))).toBeUndefined();
+    expect(lockModel(workflowOf([step('submit', 'field-officer'), step('return', 'national-coordinator')]))).toBeUndefined();
+    expect(lockModel(workflowOf([step('submit', 'field-officer'), step('approve', 'national-coordinator'), step('unlock', 'national-coordinator')]))).toBeUndefined();
+  });
+
+  it("names who approved it, when, and that a coordinator or the Secretariat can reopen it", () => {
+    const submit = step('submit', 'field-officer');
+    const approve = step('approve', 'national-coordinator', 'u-nok');
+    const lock = lockModel(workflowOf([submit, approve]));
+    expect(lock).toEqual({
+      state: 'approved',
+      actorUserId: 'u-nok',
+      actorRole: 'national-coordinator',
+      at: approve.at,
+      unlockableBy: ['national-coordinator', 'secretariat'],
+      unlockersKey: 'lock.unlockers.national-coordinator+secretariat',
+    });
+  });
+
+  it('says only the Secretariat can reopen an accepted record', () => {
+    const lock = lockModel(workflowOf([step('submit', 'field-officer'), step('approve', 'national-coordinator'), step('accept', 'secretariat', 'u-sec')]));
+    expect(lock?.state).toBe('accepted');
+    expect(lock?.actorUserId).toBe('u-sec');
+    expect(lock?.unlockableBy).toEqual(['secretariat']);
+  });
+
+  it('is not fooled by an out-of-order approval (an officer cannot approve)', () => {
+    expect(lockModel(workflowOf([step('submit', 'field-officer'), step('approve', 'field-officer')]))).toBeUndefined();
+  });
+
+  it('names people by the name this desk knows, else by their user id', () => {
+    const known = new Map([['u-nok', { displayName: 'Nok Chaiyaporn' }]]);
+    expect(personName('u-nok', known)).toBe('Nok Chaiyaporn');
+    expect(personName('u-other', known)).toBe('u-other');
+    expect(personName('0b9f3c1e-5a7d-4c2b-9e61-3f2a8d7c4b10', known)).toBe('…8d7c4b10');
+  });
+});
+
+describe('comments on review steps', () => {
+  it('are required to return or unlock, and to submit over warnings', () => {
+    const warning = { errors: [], warnings: [{ path: 'visitDate', message: 'v.warn.visitLongAgo' }] };
+    expect(commentRequired('return', undefined)).toBe(true);
+    expect(commentRequired('unlock', undefined)).toBe(true);
+    expect(commentRequired('submit', warning)).toBe(true);
+    expect(commentRequired('submit', { errors: [], warnings: [] })).toBe(false);
+    expect(commentRequired('approve', undefined)).toBe(false);
+  });
+});
+
+describe('review translations built from data', () => {
+  const tables = { en: flattenTranslations(en as TranslationTree), zh: flattenTranslations(zh as TranslationTree) };
+  const has = (key: string) => (['en', 'zh'] as const).filter((language) => !tables[language].has(key) && !tables[language].has(`${key}_other`)).map((language) => `${language} ${key}`);
+
+  it('cover every state, step, kind and lock sentence', () => {
+    const lockKeys = workflowStates
+      .map((state) => lockModel(workflowOf(state === 'approved' ? [step('submit', 'field-officer'), step('approve', 'national-coordinator')] : state === 'accepted' ? [step('submit', 'field-officer'), step('accept', 'secretariat')] : [])))
+      .filter((lock) => lock !== undefined)
+      .map((lock) => lock.unlockersKey);
+    expect(lockKeys).toHaveLength(2);
+    const missing = [
+      ...workflowStates.flatMap((state) => [`states.${state}`, `explain.${state}`]),
+      ...approvalActions.flatMap((action) => [`actions.${action}`, `confirm.${action}`, `done.${action}`, `steps.${action}`]),
+      ...reviewableEntities.map((entity) => `kinds.${entity}`),
+      ...(['approved', 'submitted'] as const).map((state) => `queue.groups.${state}`),
+      ...(['approve', 'accept', 'return'] as const).flatMap((action) => [`queue.done.${action}`, `queue.actionOn.${action}`]),
+      ...lockKeys,
+    ].flatMap(has);
+    expect(missing).toEqual([]);
+  });
+});
