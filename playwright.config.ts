@@ -5,7 +5,8 @@ import { findElectronBinary } from './scripts/electron-binary.mjs';
 
 // Several people (or helpers) can run the suite at once on one machine: each with its own port and build.
 const port = Number(process.env.E2E_PORT ?? 4173);
-const outDir = process.env.E2E_OUT_DIR ?? 'dist/renderer';
+// E2E_OUT_DIR is relative to renderer/ (Vite's root), as `vite build --outDir` takes it; by default, the config's.
+const outDirOption = process.env.E2E_OUT_DIR ? ` --outDir ${process.env.E2E_OUT_DIR}` : '';
 
 // Said out loud in the runner's output, not only as skip marks: a reader must see that, and why.
 if (!process.env.TEST_WORKER_INDEX && !findElectronBinary({ electronDir: join(import.meta.dirname, 'node_modules', 'electron') })) {
@@ -33,7 +34,7 @@ export default defineConfig({
     launchOptions: { executablePath: findChromium(), args: chromiumArgs() },
   },
   webServer: {
-    command: `npx vite preview --host 127.0.0.1 --port ${port} --strictPort --outDir ${outDir}`,
+    command: `npx vite preview --host 127.0.0.1 --port ${port} --strictPort${outDirOption}`,
     url: `http://127.0.0.1:${port}`,
     reuseExistingServer: false,
     timeout: 60_000,

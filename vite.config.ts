@@ -43,7 +43,8 @@ export default defineConfig({
       { extends: true, test: { name: 'server:pglite', include: ['server/**/*.test.ts'], env: { STEP_TEST_DATABASE_URL: '' } } },
       ...(process.env.STEP_TEST_DATABASE_URL
         ? [
-            { extends: true as const, test: { name: 'server:postgres', include: ['server/**/*.test.ts'], env: { STEP_TEST_DATABASE_URL: process.env.STEP_TEST_DATABASE_URL } } },
+            // The bundle tool's test is about finding the server's PGlite folder: it runs once, in server:pglite.
+            { extends: true as const, test: { name: 'server:postgres', include: ['server/**/*.test.ts'], exclude: ['server/src/bundleTool/serverAccess.test.ts'], env: { STEP_TEST_DATABASE_URL: process.env.STEP_TEST_DATABASE_URL } } },
             { extends: true as const, test: { name: 'integration:postgres', include: ['test/integration/**/*.test.ts'], env: { STEP_TEST_DATABASE_URL: process.env.STEP_TEST_DATABASE_URL } } },
           ]
         : []),

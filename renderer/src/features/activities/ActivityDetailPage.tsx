@@ -31,6 +31,7 @@ import { ResultsSection } from '../results/ResultsSection';
 import { WorkflowPanel } from '../review/WorkflowPanel';
 import { activityListPath } from './activityFilterUrl';
 import { isReferenceField, kindFields } from './kindFields';
+import { WriteGuard } from '../review/WriteGuard';
 
 const fieldsOf = (activity: Activity) => kindFields[activity.details.kind];
 
@@ -117,12 +118,14 @@ function ActivityDetailView({ detail, listPath }: { detail: ActivityDetail; list
           <h1 id="activity-heading">{pickText(activity.title, language)}</h1>
         </div>
         <div className="actions">
-          <Link className="button primary" to={`/activities/${activity.id}/edit`} data-testid="edit-activity">
-            {t('detail.edit')}
-          </Link>
-          <button type="button" className="button danger" onClick={remove}>
-            {t('detail.delete')}
-          </button>
+          <WriteGuard entity="activity" recordId={activity.id}>
+            <Link className="button primary" to={`/activities/${activity.id}/edit`} data-testid="edit-activity">
+              {t('detail.edit')}
+            </Link>
+            <button type="button" className="button danger" onClick={remove}>
+              {t('detail.delete')}
+            </button>
+          </WriteGuard>
         </div>
       </div>
 

@@ -12,6 +12,7 @@ import { formatBytes } from '../../ui/format';
 import { Notice } from '../../ui/Notice';
 import { useRepositoryData } from '../history/useRepositoryData';
 import { autoFetchBytes, documentBytes, isDisplayableImage, type FileBytes } from './documentFiles';
+import { WriteGuard } from '../review/WriteGuard';
 
 type Message = { kind: 'error' | 'success'; text: string; testId: string };
 
@@ -86,11 +87,13 @@ export function DocumentsSection({ target }: { target: RecordRef }) {
             ))}
           </ul>
         ))}
-      <div className="actions">
-        <FileButton accept="" disabled={attaching !== undefined} onFile={(file) => void attach(file)} testId="attach-file">
-          {t('attach.button')}
-        </FileButton>
-      </div>
+      <WriteGuard entity={target.entity} recordId={target.recordId} quiet>
+        <div className="actions">
+          <FileButton accept="" disabled={attaching !== undefined} onFile={(file) => void attach(file)} testId="attach-file">
+            {t('attach.button')}
+          </FileButton>
+        </div>
+      </WriteGuard>
       {attaching !== undefined && (
         <p className="muted" role="status" data-testid="attaching">
           {t('attach.working', { name: attaching })}

@@ -18,6 +18,7 @@ import { WorkflowPanel } from '../review/WorkflowPanel';
 import { BlobImage } from './BlobImage';
 import { StateBadge } from './StateBadge';
 import './fieldReports.css';
+import { WriteGuard } from '../review/WriteGuard';
 
 /** "13.7563, 100.5018": how coordinates are pasted into a map or a GPS unit. */
 export const coordinateText = (location: { latitude: number; longitude: number }) => `${location.latitude}, ${location.longitude}`;
@@ -71,11 +72,13 @@ export function FieldReportDetailPage() {
           <h1 id="field-report-heading">{t('detail.heading', { date: formatDate(report.visitDate, language), activity: title })}</h1>
         </div>
         <div className="actions">
-          {!isLocked(status.state) && (
-            <Link className="button primary" to={`/field-reports/${report.id}/edit`} data-testid="fr-edit">
-              {t('detail.edit')}
-            </Link>
-          )}
+          <WriteGuard entity="fieldReport" recordId={report.id}>
+            {!isLocked(status.state) && (
+              <Link className="button primary" to={`/field-reports/${report.id}/edit`} data-testid="fr-edit">
+                {t('detail.edit')}
+              </Link>
+            )}
+          </WriteGuard>
         </div>
       </div>
 

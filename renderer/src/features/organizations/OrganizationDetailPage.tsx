@@ -13,6 +13,7 @@ import { DocumentsSection } from '../documents/DocumentsSection';
 import { RecordHistory } from '../history/RecordHistory';
 import { useRepositoryData } from '../history/useRepositoryData';
 import { WorkflowPanel } from '../review/WorkflowPanel';
+import { WriteGuard } from '../review/WriteGuard';
 
 /** People listed on the page; the rest are one link away, in the people list filtered by the organization. */
 const peopleShown = 50;
@@ -84,12 +85,14 @@ export function OrganizationDetailPage() {
           ))}
         </div>
         <div className="actions">
-          <Link className="button primary" to={`/organizations/${organization.id}/edit`} data-testid="edit-organization">
-            {t('detail.edit')}
-          </Link>
-          <button type="button" className="button danger" onClick={remove} data-testid="delete-organization">
-            {t('detail.delete')}
-          </button>
+          <WriteGuard entity="organization" recordId={organization.id}>
+            <Link className="button primary" to={`/organizations/${organization.id}/edit`} data-testid="edit-organization">
+              {t('detail.edit')}
+            </Link>
+            <button type="button" className="button danger" onClick={remove} data-testid="delete-organization">
+              {t('detail.delete')}
+            </button>
+          </WriteGuard>
         </div>
       </div>
 

@@ -15,6 +15,7 @@ import { DocumentsSection } from '../documents/DocumentsSection';
 import { RecordHistory } from '../history/RecordHistory';
 import { useRepositoryData } from '../history/useRepositoryData';
 import { WorkflowPanel } from '../review/WorkflowPanel';
+import { WriteGuard } from '../review/WriteGuard';
 
 async function loadPerson(id: string): Promise<{ person: Person; relations: PersonRelations } | undefined> {
   const person = await getRecord('person', id);
@@ -85,12 +86,14 @@ export function PersonDetailPage() {
           )}
         </div>
         <div className="actions">
-          <Link className="button primary" to={`/people/${person.id}/edit`} data-testid="edit-person">
-            {t('detail.edit')}
-          </Link>
-          <button type="button" className="button danger" onClick={remove} data-testid="delete-person">
-            {t('detail.delete')}
-          </button>
+          <WriteGuard entity="person" recordId={person.id}>
+            <Link className="button primary" to={`/people/${person.id}/edit`} data-testid="edit-person">
+              {t('detail.edit')}
+            </Link>
+            <button type="button" className="button danger" onClick={remove} data-testid="delete-person">
+              {t('detail.delete')}
+            </button>
+          </WriteGuard>
         </div>
       </div>
 

@@ -14,6 +14,7 @@ import { RecordHistory } from '../history/RecordHistory';
 import { useRepositoryData } from '../history/useRepositoryData';
 import { WorkflowPanel } from '../review/WorkflowPanel';
 import { MatchStatusStep } from './MatchStatusStep';
+import { WriteGuard } from '../review/WriteGuard';
 
 /** The frame every technology detail page shares: loading, not found, saved, header with edit and delete. */
 function DetailFrame({
@@ -60,12 +61,14 @@ function DetailFrame({
           <h1 id="technology-detail-heading">{title}</h1>
         </div>
         <div className="actions">
-          <Link className="button primary" to={editPath} data-testid="edit-technology">
-            {t('detail.edit')}
-          </Link>
-          <button type="button" className="button danger" onClick={remove}>
-            {t('detail.delete')}
-          </button>
+          <WriteGuard entity={entity} recordId={id}>
+            <Link className="button primary" to={editPath} data-testid="edit-technology">
+              {t('detail.edit')}
+            </Link>
+            <button type="button" className="button danger" onClick={remove}>
+              {t('detail.delete')}
+            </button>
+          </WriteGuard>
         </div>
       </div>
       {children}
