@@ -88,3 +88,34 @@ for (const language of ['en', 'zh'] as const) {
     expect(problems, problems.join('\n')).toEqual([]);
   });
 }
+
+test('the workspace is reachable by keyboard alone: skip link, side navigation, a form saved with Enter', async ({ page }) => {
+  await page.goto('/#/activities');
+  await expect(page.locator('main h1')).toHaveCount(1);
+  // The first Tab lands on the skip link, which moves focus to the page's content.
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('link', { name: 'Skip to content' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('main')).toBeFocused();
+
+  // Every link of the side navigation is reached by Tab, in order, and opens its page with Enter.
+  const people = page.getByRole('navigation').getByRole('link', { name: 'People', exact: true });
+  await page.getByRole('navigation').getByRole('link', { name: 'Field reports' }).focus();
+  for (let presses = 0; presses < 30 && !(await people.evaluate((link) => link === document.activeElement)); presses++) await page.keyboard.press('Tab');
+  await expect(people).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('main h1')).toHaveText('People');
+
+  // A new organization, typed and saved without the mouse: the form's first field, then Enter submits.
+  await page.goto('/#/organizations/new');
+  const name = page.getByTestId('org-name-en');
+  await name.focus();
+  await page.keyboard.type('Vientiane Agricultural Research Institute');
+  await page.getByTestId('org-country').focus();
+  await page.keyboard.press('End');
+  await page.getByTestId('org-type').focus();
+  await page.keyboard.press('ArrowDown');
+  await name.focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('organization-row').filter({ hasText: 'Vientiane Agricultural Research Institute' })).toHaveCount(1);
+});

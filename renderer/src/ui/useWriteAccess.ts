@@ -1,9 +1,21 @@
-import { writeRefusal, type WriteRefusal } from '@shared/access/rules';
+import { writeRefusal, type Principal, type WriteRefusal } from '@shared/access/rules';
 import type { EntityType } from '@shared/domain';
 import { useEffect, useState } from 'react';
 import { recordScope } from '../db/recordScope';
 import { getStore } from '../db/store';
 import { usePrincipal } from '../state/principal';
+
+export interface WriteAccess {
+  allowed: boolean;
+  refusal?: WriteRefusal;
+}
+
+/** The decision itself: the shared rule on the record's countries as they are (a change that keeps them). */
+export function writeAccessOf(principal: Principal | undefined, countries: readonly string[] | undefined): WriteAccess {
+  if (!principal || !countries) return { allowed: true };
+  const refusal = writeRefusal(principal, countries, countries);
+  return refusal ? { allowed: false, refusal } : { allowed: true };
+}
 
 /**
  * Whether the signed-in person may change this record, by the same rule the server enforces
@@ -11,7 +23,7 @@ import { usePrincipal } from '../state/principal';
  * someone work on a change that comes back refused. A desk not enrolled edits what it holds.
  * Undefined while the record's countries are being read.
  */
-export function useWriteAccess(entity: EntityType, recordId: string | undefined): { allowed: boolean; refusal?: WriteRefusal } | undefined {
+export function useWriteAccess(entity: EntityType, recordId: string | undefined): WriteAccess | undefined {
   const principal = usePrincipal();
   const [scope, setScope] = useState<{ key: string; countries: string[] | undefined }>();
   const key = `${entity}:${recordId ?? ''}`;
@@ -32,6 +44,5 @@ export function useWriteAccess(entity: EntityType, recordId: string | undefined)
 
   if (!principal || !recordId) return { allowed: true };
   if (scope?.key !== key) return undefined;
-  const refusal = scope.countries ? writeRefusal(principal, scope.countries, scope.countries) : undefined;
-  return refusal ? { allowed: false, refusal } : { allowed: true };
+  return writeAccessOf(principal, scope.countries);
 }
