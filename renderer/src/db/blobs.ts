@@ -1,6 +1,7 @@
 import { maxAttachmentBytes } from '@shared/api/contract';
 import { sha256Hex } from '@shared/security/webCrypto';
 import type { StepDatabase, StoredBlob } from './database';
+import { draftHoldsBlob } from './formDrafts';
 import { getStore } from './store';
 
 /**
@@ -9,7 +10,8 @@ import { getStore } from './store';
  * sync as changes; the bytes travel apart: a blob made here is queued in `blobUploads`, and network sync
  * uploads it after a successful push (`uploadPendingBlobs`), deleting the row only once the server says
  * it holds the bytes. A blob named by a record from elsewhere is fetched when it is needed
- * (`storeFetchedBlob`).
+ * (`storeFetchedBlob`); one a sync bundle brings is kept and, unless it came from the server, queued for
+ * upload like a blob made here (bundleStore.ts): a coordinator relays the officers' photos.
  */
 
 /**
@@ -83,12 +85,21 @@ export async function storeBlob(bytes: Uint8Array, mimeType: string, db: StepDat
 
 /**
  * Keeps bytes fetched for a record from elsewhere (the server, a bundle) after checking they are what
- * `sha256` names. Not queued for upload: they came from where they are already held.
+ * `sha256` names (BlobHashMismatchError otherwise: nothing stored). Not queued for upload by default: bytes
+ * fetched from the server are held there. With `queueUpload`, new bytes are queued like a file attached
+ * here (in the same transaction): files a bundle brought from another desk, which this desk relays to the
+ * server (the server keeps a file it already has once).
  */
-export async function storeFetchedBlob(sha256: string, bytes: Uint8Array, mimeType: string, db: StepDatabase = getStore().db): Promise<StoredBlobInfo> {
+export async function storeFetchedBlob(
+  sha256: string,
+  bytes: Uint8Array,
+  mimeType: string,
+  db: StepDatabase = getStore().db,
+  options: { queueUpload?: boolean } = {},
+): Promise<StoredBlobInfo> {
   const actual = await sha256Hex(bytes);
   if (actual !== sha256) throw new BlobHashMismatchError(sha256, actual);
-  return put(db, { sha256, bytes: exactBytes(bytes), mimeType: normalizeMimeType(mimeType), size: bytes.byteLength, storedAt: new Date().toISOString() }, false);
+  return put(db, { sha256, bytes: exactBytes(bytes), mimeType: normalizeMimeType(mimeType), size: bytes.byteLength, storedAt: new Date().toISOString() }, options.queueUpload ?? false);
 }
 
 async function put(db: StepDatabase, blob: StoredBlob, queueUpload: boolean): Promise<StoredBlobInfo> {
@@ -115,17 +126,20 @@ export function pendingUploadCount(db: StepDatabase = getStore().db): Promise<nu
 }
 
 /**
- * The rule for deleting bytes: a blob stays while any document on this computer names it, and while the
- * server does not hold it yet (its upload is still queued): a deleted document can come back (a conflict
- * resolved with "restore", a sync that brings it again) and then needs its file. Once no document names
- * it and the server holds it, the bytes are removed from this computer (fetched again if ever needed).
- * Returns whether they were removed.
+ * The rule for deleting bytes: a blob stays while any document on this computer names it, while an
+ * unsaved form draft holds it (a photo taken for a report not saved yet: the draft is all that names it),
+ * and while the server does not hold it yet (its upload is still queued): a deleted document can come
+ * back (a conflict resolved with "restore", a sync that brings it again) and then needs its file. Once
+ * nothing names it and the server holds it, the bytes are removed from this computer (fetched again if
+ * ever needed). Returns whether they were removed.
  */
 export async function forgetBlobIfUnused(sha256: string, db: StepDatabase = getStore().db): Promise<boolean> {
-  return db.transaction('rw', db.blobs, db.blobUploads, db.documents, async () => {
+  // One transaction over every table that can name the blob: a draft saved meanwhile is seen, or waits.
+  return db.transaction('rw', [db.blobs, db.blobUploads, db.documents, db.formDrafts], async () => {
     const named = await db.documents.where('sha256').equals(sha256).count();
     const queued = await db.blobUploads.where('sha256').equals(sha256).count();
     if (named > 0 || queued > 0) return false;
+    if (await draftHoldsBlob(sha256, db)) return false;
     const held = await db.blobs.where('sha256').equals(sha256).count();
     if (held === 0) return false;
     await db.blobs.delete(sha256);

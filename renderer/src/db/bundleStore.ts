@@ -1,9 +1,10 @@
 import { principalOfCertificate } from '@shared/access/authors';
+import { maxAttachmentBytes } from '@shared/api/contract';
 import type { DeviceCertificate } from '@shared/api/certificate';
 import type { RejectedChange } from '@shared/bundle/exchange';
 import { judgeScopes, type ScopeRun } from '@shared/bundle/importScope';
 import type { SignedRevocationList } from '@shared/bundle/format';
-import { storedChunkKey, type BundleIdentity, type BundleLogEntry, type BundlePort } from '@shared/bundle/port';
+import { storedChunkKey, type AttachmentInfo, type BundleIdentity, type BundleLogEntry, type BundlePort } from '@shared/bundle/port';
 import { previewChanges } from '@shared/bundle/preview';
 import { newerRevocationList } from '@shared/bundle/revocations';
 import { newerServerAck, type SignedServerAck } from '@shared/bundle/serverAck';
@@ -13,6 +14,7 @@ import { changeKey, type Change } from '@shared/sync/change';
 import { checkFieldValue } from '@shared/sync/fieldValues';
 import { extendContiguous, raised, type VersionVector } from '@shared/sync/vector';
 import Dexie from 'dexie';
+import { storeFetchedBlob } from './blobs';
 import type { StoredQuarantine } from './database';
 import type { ServerSyncData } from './serverSync';
 import type { Store } from './store';
@@ -26,7 +28,9 @@ import { DexieSyncStorage } from './syncStorage';
  * - other devices' signed chunks are kept to be relayed as they were signed (bundleChunks);
  * - what other parties are known to hold (acknowledgements) and the newest revocation list live in
  *   syncState; device certificates that came in bundles in `certificates`;
- * - the log of bundles, and the quarantine, which the person can review, retry and dismiss.
+ * - the log of bundles, and the quarantine, which the person can review, retry and dismiss;
+ * - the files (blobs.ts) the bundle's documents name travel with it; those a bundle brings are kept and,
+ *   unless the server sent them, queued for upload: a coordinator relays its officers' photos.
  * This desk's identity is its enrollment: the certificate, the signed-in user (whose countries decide
  * what it may hold) and the device's Ed25519 key.
  */
@@ -192,7 +196,58 @@ export function createBundleStore({ db, repository, serverSync }: Pick<Store, 'd
     async log(entry: BundleLogEntry) {
       await db.bundleLog.add({ ...entry });
     },
+
+    attachmentsFor: (changes) => attachmentsFor(changes),
+    readAttachment: async (sha256) => (await db.blobs.get(sha256))?.bytes,
+    async storeAttachments(attachments, { from }) {
+      let stored = 0;
+      for (const { sha256, bytes, mimeType } of attachments) {
+        const type = mimeType ?? (await db.documents.where('sha256').equals(sha256).first())?.mimeType ?? 'application/octet-stream';
+        // What the server sent it holds; a file past the server's upload limit would be refused at every round.
+        const queueUpload = from !== 'server' && bytes.byteLength <= maxAttachmentBytes;
+        if ((await storeFetchedBlob(sha256, bytes, type, db, { queueUpload })).isNew) stored += 1;
+      }
+      return { stored };
+    },
   };
+
+  /**
+   * The files the documents these changes touch name: a document shown here by its record (a deleted one
+   * names none); one not shown (quarantined, or not whole yet) by the values the changes carry.
+   */
+  async function attachmentsFor(changes: readonly Change[]): Promise<{ held: AttachmentInfo[]; missing: string[] }> {
+    const carried = new Map<string, { sha256?: string; mimeType?: string; sizeBytes?: number }>();
+    for (const change of changes) {
+      if (change.entity !== 'document') continue;
+      const values = carried.get(change.recordId) ?? {};
+      if (change.field === 'sha256' && typeof change.value === 'string') values.sha256 = change.value;
+      if (change.field === 'mimeType' && typeof change.value === 'string') values.mimeType = change.value;
+      if (change.field === 'sizeBytes' && typeof change.value === 'number') values.sizeBytes = change.value;
+      carried.set(change.recordId, values);
+    }
+    const ids = [...carried.keys()];
+    const [documents, metas] = await Promise.all([db.documents.bulkGet(ids), db.recordMeta.bulkGet(ids.map((id) => ['document', id] as [string, string]))]);
+    const named = new Map<string, { mimeType?: string; size?: number }>();
+    ids.forEach((id, i) => {
+      const document = documents[i];
+      if (document) named.set(document.sha256, { mimeType: document.mimeType, size: document.sizeBytes });
+      else if (!metas[i]?.deleted) {
+        const values = carried.get(id)!;
+        if (values.sha256 && !named.has(values.sha256)) named.set(values.sha256, { mimeType: values.mimeType, size: values.sizeBytes });
+      }
+    });
+    const addresses = [...named.keys()];
+    // Keys only: which bytes are here, without reading them.
+    const here = new Set((await db.blobs.where('sha256').anyOf(addresses).primaryKeys()) as string[]);
+    const held: AttachmentInfo[] = [];
+    for (const sha256 of addresses.filter((address) => here.has(address))) {
+      const { mimeType, size } = named.get(sha256)!;
+      // A record without its size (not whole yet): the stored blob says it.
+      const bytes = size ?? (await db.blobs.get(sha256))?.size ?? 0;
+      held.push({ sha256, size: bytes, ...(mimeType ? { mimeType } : {}) });
+    }
+    return { held, missing: addresses.filter((address) => !here.has(address)) };
+  }
 
   /** The changes held of each record, in one read. */
   async function recordChanges(records: readonly { entity: Change['entity']; recordId: string }[]): Promise<Change[][]> {

@@ -5,11 +5,14 @@ import { changeKey, type Change } from '../sync/change';
 import type { ApplyResult } from '../sync/engine';
 import { checkFieldValue } from '../sync/fieldValues';
 import { raised, type VersionVector } from '../sync/vector';
+import { canonicalJson } from '../records/canonical';
+import { sha256Hex } from '../security/webCrypto';
+import { decodeChunk } from './chunk';
 import { openBundle, readManifest, writeBundle } from './codec';
 import { isBundleError, type BundleError } from './errors';
-import { bundleFileExtension, type BundleManifest, type SignedRevocationList } from './format';
+import { bundleFileExtension, bundleLimits, type BundleManifest, type SignedRevocationList } from './format';
 import { judgeScopes, type ScopeRun } from './importScope';
-import { resumeKeyOf, type BundleIdentity, type BundleLogEntry, type BundlePort, type QuarantinedChange, type QuarantineReason } from './port';
+import { resumeKeyOf, type BundleAttachment, type BundleIdentity, type BundleLogEntry, type BundlePort, type QuarantinedChange, type QuarantineReason } from './port';
 import { revokedDeviceIds } from './revocations';
 import { reservedDeviceIds, type SignedServerAck } from './serverAck';
 import { sealChunks } from './seal';
@@ -21,12 +24,14 @@ import type { BundleKey, BundleProgress, BundleRecipient, OpenedBundle, SignedCh
  * - `exportBundle`: the changes the recipient may lack (beyond what it acknowledged, or everything), cut to
  *   its countries: this device's own changes sealed now, and the signed chunks of other devices this
  *   replica keeps from bundles it imported (relayed verbatim), with what this replica has processed and
- *   the newest signed statement of the server's holdings; `recordExport` logs it once it is saved;
+ *   the newest signed statement of the server's holdings, and the files the bundle's `document` records
+ *   name (as many as the file's limit allows); `recordExport` logs it once it is saved;
  * - `prepareImport`: every check of the format (openBundle), then a dry run: what is new, known,
  *   conflicting, or to be quarantined (an invalid value; a record its originator may not change, judged on
  *   the countries this replica computes, importScope.ts; a record outside this desk's countries);
- * - `applyImport`: chunk by chunk, each atomic and marked done, so an interrupted import resumes; then the
- *   acknowledgements, certificates and revocations the bundle brought.
+ * - `applyImport`: first the files the bundle carries (verified by openBundle, kept once), then chunk by
+ *   chunk, each atomic and marked done, so an interrupted import resumes; then the acknowledgements,
+ *   certificates and revocations the bundle brought.
  */
 
 export interface BundleScope {
@@ -47,6 +52,11 @@ export interface ExportOptions {
   full?: boolean;
   /** Changes per sealed chunk (default: the format's); tests use small ones to have many chunks. */
   chunkChanges?: number;
+  /**
+   * The largest file to write (default, and at most, the format's `bundleLimits.maxFileBytes`): files
+   * that would pass it are left out, the largest first. Tests use a small one.
+   */
+  maxFileBytes?: number;
   onProgress?: (progress: BundleProgress) => void;
   now?: () => Date;
 }
@@ -64,6 +74,12 @@ export interface ExportSummary {
   skippedOutsideOwnScope: number;
   /** This device's own changes made by someone else than its certificate's user (enrolled before by another person). */
   skippedOtherAuthor: number;
+  /** Files the bundle carries: those named by the `document` records whose changes it carries. */
+  attachments: number;
+  /** Files such a document names that this replica does not hold (or holds damaged): left out. */
+  skippedMissingAttachments: number;
+  /** Files left out because they would not fit in the bundle's size limit (the largest go first). */
+  skippedOversizeAttachments: number;
   /** What the delta was computed from (empty: a full bundle). */
   since: VersionVector;
 }
@@ -104,6 +120,8 @@ export interface ImportSummary {
   chunks: number;
   /** Chunks already applied by an earlier, interrupted import of this very bundle. */
   doneChunks: number;
+  /** Files the bundle carries (verified; those already held here are kept as they are). */
+  attachments: number;
 }
 
 export interface PlannedChunk {
@@ -129,6 +147,8 @@ export interface ImportPlan {
   certificates: DeviceCertificate[];
   revocations?: SignedRevocationList;
   chunks: PlannedChunk[];
+  /** The files the bundle carries, verified against the manifest, with the media type its documents give. */
+  attachments: BundleAttachment[];
   summary: ImportSummary;
   fileName?: string;
 }
@@ -149,6 +169,8 @@ export interface ImportResult {
   chunksApplied: number;
   /** Chunks skipped because an earlier import of this bundle had applied them. */
   chunksSkipped: number;
+  /** Files the bundle carried that were new here (a second import stores none). */
+  attachmentsStored: number;
   clockWarnings: ApplyResult['clockWarnings'];
 }
 
@@ -190,7 +212,20 @@ export async function exportBundle(port: BundlePort, options: ExportOptions): Pr
   const party = options.party ?? defaultParty(options.recipient);
   const since: VersionVector = options.full || party === undefined ? {} : { ...(acks[party] ?? {}) };
   const recipientDevice = options.recipient.kind === 'device' ? options.recipient.deviceId : undefined;
-  const summary: ExportSummary = { changes: 0, ownChanges: 0, chunks: 0, relayedChunks: 0, skippedUnknownSigner: 0, skippedRevokedSigner: 0, skippedOutsideOwnScope: 0, skippedOtherAuthor: 0, since };
+  const summary: ExportSummary = {
+    changes: 0,
+    ownChanges: 0,
+    chunks: 0,
+    relayedChunks: 0,
+    skippedUnknownSigner: 0,
+    skippedRevokedSigner: 0,
+    skippedOutsideOwnScope: 0,
+    skippedOtherAuthor: 0,
+    attachments: 0,
+    skippedMissingAttachments: 0,
+    skippedOversizeAttachments: 0,
+    since,
+  };
 
   // This device's own changes beyond what the recipient acknowledged, within its countries, sealed now.
   const ownChanges: Change[] = [];
@@ -239,6 +274,15 @@ export async function exportBundle(port: BundlePort, options: ExportOptions): Pr
   const now = options.now ?? (() => new Date());
   const createdAt = now();
 
+  // The files the bundle's documents name, as many as fit in what the file may still hold.
+  const maxFileBytes = Math.min(options.maxFileBytes ?? bundleLimits.maxFileBytes, bundleLimits.maxFileBytes);
+  const fixed = fixedBytes({ chunks, certificates: { certificates: carried, revocations: trust?.revocations, serverAck }, vectors: { since, upTo, processed } });
+  const attachments = await attachmentsToCarry(port, [...ownChanges, ...relayed.flatMap(documentChangesOf)], {
+    room: maxFileBytes - fixed,
+    parts: bundleLimits.maxParts - 1 - chunks.length,
+    summary,
+  });
+
   const bytes = await writeBundle({
     exporter: signer,
     certificates: carried,
@@ -252,7 +296,7 @@ export async function exportBundle(port: BundlePort, options: ExportOptions): Pr
     // Claims about third parties travel only signed by the server; the reader checks the signature.
     serverAck,
     chunks,
-    attachments: [],
+    attachments,
     now: () => createdAt,
     onProgress: options.onProgress,
   });
@@ -261,6 +305,7 @@ export async function exportBundle(port: BundlePort, options: ExportOptions): Pr
   summary.relayedChunks = relayed.length;
   summary.ownChanges = ownChanges.length;
   summary.changes = manifest.counts.changes;
+  summary.attachments = manifest.counts.attachments;
   const fileName = bundleFileName({ deviceId: me, principal: identity.principal }, createdAt);
   const log: BundleLogEntry = {
     bundleId: manifest.bundleId,
@@ -271,10 +316,91 @@ export async function exportBundle(port: BundlePort, options: ExportOptions): Pr
     changes: summary.changes,
     chunks: summary.chunks,
     result: 'ok',
-    detail: { own: summary.ownChanges, relayedChunks: summary.relayedChunks, full: options.full ? 1 : 0 },
+    detail: {
+      own: summary.ownChanges,
+      relayedChunks: summary.relayedChunks,
+      full: options.full ? 1 : 0,
+      ...(summary.attachments > 0 ? { attachments: summary.attachments } : {}),
+      ...(summary.skippedMissingAttachments > 0 ? { missingAttachments: summary.skippedMissingAttachments } : {}),
+      ...(summary.skippedOversizeAttachments > 0 ? { oversizeAttachments: summary.skippedOversizeAttachments } : {}),
+    },
     fileName,
   };
   return { bytes, manifest, fileName, summary, log };
+}
+
+/**
+ * What a zip entry costs besides its bytes, at most: its local and central headers with the name (about
+ * 110 bytes) and its entry in the manifest (about 450 bytes for a chunk, with its signature).
+ */
+const perPartBytes = 1024;
+/** The manifest's fixed fields, its signature, the zip's end record: well within this. */
+const reservedBytes = 64 * 1024;
+/** AES-GCM's tag: a part is stored as at most its plaintext and this (deflate is kept only when smaller). */
+const tagBytes = 16;
+
+/** An upper bound on the bytes of a bundle without its attachments. */
+function fixedBytes(input: { chunks: readonly SignedChunk[]; certificates: unknown; vectors: unknown }): number {
+  const encoder = new TextEncoder();
+  const part = (plain: number) => plain + tagBytes + perPartBytes;
+  return (
+    reservedBytes +
+    part(encoder.encode(canonicalJson(input.certificates)).length) +
+    input.chunks.reduce((sum, chunk) => sum + part(chunk.plain.length), 0) +
+    encoder.encode(canonicalJson(input.vectors)).length
+  );
+}
+
+/** The `document` changes of a relayed chunk (verified when it was imported; one that does not decode names no file). */
+function documentChangesOf(chunk: SignedChunk): Change[] {
+  try {
+    return decodeChunk(chunk.plain).changes.filter((change) => change.entity === 'document');
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * The files the documents of these changes name that this replica holds, the smallest first while they
+ * fit in `room` bytes and `parts` entries: the largest are left out (skippedOversizeAttachments), as are
+ * files not held or whose bytes no longer have their SHA-256 (skippedMissingAttachments). Bytes are read
+ * one file at a time, only for the files that go in.
+ */
+async function attachmentsToCarry(port: BundlePort, changes: readonly Change[], limits: { room: number; parts: number; summary: ExportSummary }): Promise<BundleAttachment[]> {
+  const documents = changes.filter((change) => change.entity === 'document');
+  if (documents.length === 0) return [];
+  const { held, missing } = await port.attachmentsFor(documents);
+  const { summary } = limits;
+  summary.skippedMissingAttachments += missing.length;
+  let room = limits.room;
+  let parts = limits.parts;
+  const carried: BundleAttachment[] = [];
+  const seen = new Set<string>();
+  const bySize = [...held].sort((a, b) => a.size - b.size || (a.sha256 < b.sha256 ? -1 : a.sha256 > b.sha256 ? 1 : 0));
+  for (const info of bySize) {
+    if (seen.has(info.sha256)) continue;
+    seen.add(info.sha256);
+    const fits = (size: number) => parts > 0 && size <= bundleLimits.maxPartPlainBytes && size + tagBytes + perPartBytes <= room;
+    if (!fits(info.size)) {
+      summary.skippedOversizeAttachments += 1;
+      continue;
+    }
+    const bytes = await port.readAttachment(info.sha256);
+    // Gone meanwhile, or damaged on this disk: the writer would refuse the whole bundle for it.
+    if (!bytes || (await sha256Hex(bytes)) !== info.sha256) {
+      summary.skippedMissingAttachments += 1;
+      continue;
+    }
+    // The size the record gave was not the file's.
+    if (!fits(bytes.length)) {
+      summary.skippedOversizeAttachments += 1;
+      continue;
+    }
+    room -= bytes.length + tagBytes + perPartBytes;
+    parts -= 1;
+    carried.push({ sha256: info.sha256, bytes, ...(info.mimeType ? { mimeType: info.mimeType } : {}) });
+  }
+  return carried;
 }
 
 /** Logs an exported bundle once it is saved (a file, a drive): a bundle never saved is not in the log. */
@@ -372,7 +498,13 @@ export async function prepareImport(port: BundlePort, bytes: Uint8Array, key: Bu
     toApply: accepted.length,
     chunks: planned.length,
     doneChunks: planned.filter((plan) => plan.done).length,
+    attachments: opened.attachments.size,
   };
+  const mimeTypes = mimeTypesOf(opened.chunks.flatMap((chunk) => chunk.changes));
+  const attachments = [...opened.attachments].map(([sha256, bytes]): BundleAttachment => {
+    const mimeType = mimeTypes.get(sha256);
+    return { sha256, bytes, ...(mimeType ? { mimeType } : {}) };
+  });
   return {
     manifest,
     resumeKey,
@@ -382,9 +514,24 @@ export async function prepareImport(port: BundlePort, bytes: Uint8Array, key: Bu
     certificates: [...opened.certificates.values()],
     revocations: opened.revocations,
     chunks: planned,
+    attachments,
     summary,
     fileName: options.fileName,
   };
+}
+
+/** The media type the bundle's `document` changes give each file (by its SHA-256), where they give one. */
+function mimeTypesOf(changes: readonly Change[]): Map<string, string> {
+  const documents = new Map<string, { sha256?: string; mimeType?: string }>();
+  for (const change of changes) {
+    if (change.entity !== 'document' || (change.field !== 'sha256' && change.field !== 'mimeType') || typeof change.value !== 'string') continue;
+    const document = documents.get(change.recordId) ?? {};
+    document[change.field] = change.value;
+    documents.set(change.recordId, document);
+  }
+  const types = new Map<string, string>();
+  for (const { sha256, mimeType } of documents.values()) if (sha256 && mimeType && !types.has(sha256)) types.set(sha256, mimeType);
+  return types;
 }
 
 async function logRefusal(port: BundlePort, identity: BundleIdentity, bytes: Uint8Array, error: BundleError, fileName?: string) {
@@ -412,7 +559,10 @@ export async function applyImport(port: BundlePort, plan: ImportPlan, options: {
   const { manifest } = plan;
   const bundleId = manifest.bundleId;
   const done = await port.appliedChunks(plan.resumeKey);
-  const result: ImportResult = { bundleId, result: 'nothing-new', applied: 0, alreadyKnown: 0, quarantined: 0, chunksApplied: 0, chunksSkipped: 0, clockWarnings: [] };
+  const result: ImportResult = { bundleId, result: 'nothing-new', applied: 0, alreadyKnown: 0, quarantined: 0, chunksApplied: 0, chunksSkipped: 0, attachmentsStored: 0, clockWarnings: [] };
+  // The files first (verified with the rest by prepareImport): a document applied below finds its bytes.
+  // Each is kept once, so a resumed or repeated import stores nothing again.
+  if (plan.attachments.length > 0) result.attachmentsStored = (await port.storeAttachments(plan.attachments, { bundleId, from: plan.exporter })).stored;
   const total = plan.chunks.length;
   options.onProgress?.({ phase: 'apply', done: 0, total });
   for (const [at, planned] of plan.chunks.entries()) {
@@ -434,7 +584,7 @@ export async function applyImport(port: BundlePort, plan: ImportPlan, options: {
   if (plan.certificates.length > 0) await port.saveCertificates(plan.certificates);
   if (plan.revocations) await port.saveRevocations(plan.revocations);
 
-  result.result = result.quarantined > 0 ? 'partial' : result.applied > 0 ? 'ok' : 'nothing-new';
+  result.result = result.quarantined > 0 ? 'partial' : result.applied > 0 || result.attachmentsStored > 0 ? 'ok' : 'nothing-new';
   await port.log({
     bundleId,
     direction: 'import',
@@ -444,7 +594,13 @@ export async function applyImport(port: BundlePort, plan: ImportPlan, options: {
     changes: manifest.counts.changes,
     chunks: manifest.counts.chunks,
     result: result.result,
-    detail: { applied: result.applied, alreadyKnown: result.alreadyKnown, quarantined: result.quarantined, chunksSkipped: result.chunksSkipped },
+    detail: {
+      applied: result.applied,
+      alreadyKnown: result.alreadyKnown,
+      quarantined: result.quarantined,
+      chunksSkipped: result.chunksSkipped,
+      ...(result.attachmentsStored > 0 ? { attachmentsStored: result.attachmentsStored } : {}),
+    },
     fileName: plan.fileName,
   });
   return result;

@@ -1,11 +1,12 @@
 import type { DeviceCertificate } from '../api/certificate';
-import { changeKey } from '../sync/change';
+import { sha256Hex } from '../security/webCrypto';
+import { changeKey, type Change } from '../sync/change';
 import type { SyncEngine } from '../sync/engine';
 import type { MemoryStorage } from '../sync/memoryStorage';
 import { extendContiguous, raised, type VersionVector } from '../sync/vector';
 import type { SignedRevocationList } from './format';
 import { newerServerAck, type SignedServerAck } from './serverAck';
-import { storedChunkKey, type BundleIdentity, type BundleLogEntry, type BundlePort, type QuarantinedChange } from './port';
+import { storedChunkKey, type AttachmentInfo, type BundleIdentity, type BundleLogEntry, type BundlePort, type QuarantinedChange } from './port';
 import { previewChanges } from './preview';
 import { newerRevocationList } from './revocations';
 import type { SignedChunk } from './types';
@@ -39,6 +40,10 @@ export interface MemoryBundlePort extends BundlePort {
     certificates: Map<string, DeviceCertificate>;
     revocations?: SignedRevocationList;
     logs: BundleLogEntry[];
+    /** File bytes by SHA-256 (a test puts a document's file here, as the desk's blob store would hold it). */
+    blobs: Map<string, { bytes: Uint8Array; mimeType?: string }>;
+    /** Files a bundle brought from another replica than the server (the desk queues them for upload). */
+    uploads: Set<string>;
   };
 }
 
@@ -58,6 +63,8 @@ export function memoryBundlePort(replica: { storage: MemoryStorage; engine: Sync
     certificates: new Map((options.certificates ?? []).map((certificate) => [certificate.body.deviceId, certificate])),
     revocations: options.revocations,
     logs: [],
+    blobs: new Map(),
+    uploads: new Set(),
   };
 
   return {
@@ -120,5 +127,47 @@ export function memoryBundlePort(replica: { storage: MemoryStorage; engine: Sync
     async log(entry) {
       state.logs.push(entry);
     },
+
+    async attachmentsFor(changes) {
+      const records = storage.records();
+      const named = new Set<string>();
+      for (const [recordId, carried] of documentsOf(changes)) {
+        const record = records.get(`document:${recordId}`);
+        // A document held names its file as it is now; one not applied here, as the changes say.
+        const sha256 = record ? (record.deleted ? undefined : record.values.sha256) : carried;
+        if (typeof sha256 === 'string') named.add(sha256);
+      }
+      const held: AttachmentInfo[] = [];
+      const missing: string[] = [];
+      for (const sha256 of named) {
+        const blob = state.blobs.get(sha256);
+        if (blob) held.push({ sha256, size: blob.bytes.length, ...(blob.mimeType ? { mimeType: blob.mimeType } : {}) });
+        else missing.push(sha256);
+      }
+      return { held, missing };
+    },
+    readAttachment: async (sha256) => state.blobs.get(sha256)?.bytes,
+    async storeAttachments(attachments, { from }) {
+      let stored = 0;
+      for (const { sha256, bytes, mimeType } of attachments) {
+        if ((await sha256Hex(bytes)) !== sha256) throw new Error(`attachment ${sha256}: the bytes have another SHA-256`);
+        if (state.blobs.has(sha256)) continue;
+        state.blobs.set(sha256, { bytes, ...(mimeType ? { mimeType } : {}) });
+        if (from !== 'server') state.uploads.add(sha256);
+        stored += 1;
+      }
+      return { stored };
+    },
   };
+}
+
+/** Each document these changes touch, with the file its `sha256` changes name (the latest of them, if any). */
+function documentsOf(changes: readonly Change[]): Map<string, string | undefined> {
+  const documents = new Map<string, string | undefined>();
+  for (const change of changes) {
+    if (change.entity !== 'document') continue;
+    if (change.field === 'sha256' && typeof change.value === 'string') documents.set(change.recordId, change.value);
+    else if (!documents.has(change.recordId)) documents.set(change.recordId, undefined);
+  }
+  return documents;
 }

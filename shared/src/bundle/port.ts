@@ -69,6 +69,37 @@ export interface BundlePort {
   /** Keeps a checked revocation list if it is newer than the one held. */
   saveRevocations(list: SignedRevocationList): Promise<void>;
   log(entry: BundleLogEntry): Promise<void>;
+
+  /**
+   * The files these `document` changes' records name (their `sha256` as held here; a deleted document
+   * names none), each once: those this replica holds (`held`, with their size, so the exporter can fit
+   * them in the bundle before reading any bytes) and those it does not (`missing`: left out and counted,
+   * never a reason to fail the export).
+   */
+  attachmentsFor(changes: readonly Change[]): Promise<{ held: AttachmentInfo[]; missing: string[] }>;
+  /** A held file's bytes (undefined: gone meanwhile). Read one at a time: all of them may not fit in memory. */
+  readAttachment(sha256: string): Promise<Uint8Array | undefined>;
+  /**
+   * Keeps files a verified bundle carried (their SHA-256 checked again as they are stored), each once:
+   * a file already held is left as it is. Returns how many were new here. `from` is the exporter: on a
+   * desk, files from anyone but the server are also queued for upload (a coordinator relays the officers'
+   * photos to the Secretariat).
+   */
+  storeAttachments(attachments: readonly BundleAttachment[], context: { bundleId: string; from: string }): Promise<{ stored: number }>;
+}
+
+/** A file a bundle may carry: its address and size (from the `document` record or the stored bytes). */
+export interface AttachmentInfo {
+  sha256: string;
+  size: number;
+  mimeType?: string;
+}
+
+/** A file's bytes as a bundle carries them; the media type comes from the `document` records naming it. */
+export interface BundleAttachment {
+  sha256: string;
+  bytes: Uint8Array;
+  mimeType?: string;
 }
 
 export interface BundleIdentity {
