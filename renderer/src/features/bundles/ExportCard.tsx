@@ -15,7 +15,7 @@ import { useBundleText } from './useBundleText';
 type Job = { phase: 'idle' } | { phase: 'exporting'; progress?: BundleProgress } | { phase: 'ready'; bundle: MadeBundle } | { phase: 'failed'; failure: BundleFailure };
 
 /** What an export leaves out, each with its sentence (export.skipped.*). */
-const skippedReasons = ['skippedOutsideOwnScope', 'skippedOtherAuthor', 'skippedUnknownSigner', 'skippedRevokedSigner'] as const satisfies readonly (keyof MadeBundle['skipped'])[];
+const skippedReasons = ['skippedOutsideOwnScope', 'skippedOtherAuthor', 'skippedUnknownSigner', 'skippedRevokedSigner', 'skippedMissingAttachments', 'skippedOversizeAttachments'] as const satisfies readonly (keyof MadeBundle['skipped'])[];
 
 /**
  * Export: whom for, how much, then the bundle is made (with progress) and saved: on a removable drive in

@@ -53,7 +53,10 @@ export interface MadeBundle {
   changes: number;
   recipient: RecipientValue;
   /** What was left out, and why (shown with the result). */
-  skipped: Pick<ExportSummary, 'skippedUnknownSigner' | 'skippedRevokedSigner' | 'skippedOutsideOwnScope' | 'skippedOtherAuthor'>;
+  skipped: Pick<
+    ExportSummary,
+    'skippedUnknownSigner' | 'skippedRevokedSigner' | 'skippedOutsideOwnScope' | 'skippedOtherAuthor' | 'skippedMissingAttachments' | 'skippedOversizeAttachments'
+  >;
   /** Logged once the file is saved (recordExport). */
   log: BundleLogEntry;
 }
@@ -142,14 +145,14 @@ export async function makeBundle(request: ExportRequest, onProgress: (progress: 
   const { recipient, scope } = await recipientOf(request);
   try {
     const made = await exportBundle(getStore().bundles.port, { recipient, recipientScope: scope, full: request.full, onProgress });
-    const { skippedUnknownSigner, skippedRevokedSigner, skippedOutsideOwnScope, skippedOtherAuthor } = made.summary;
+    const { skippedUnknownSigner, skippedRevokedSigner, skippedOutsideOwnScope, skippedOtherAuthor, skippedMissingAttachments, skippedOversizeAttachments } = made.summary;
     return {
       bundleId: made.manifest.bundleId,
       bytes: plainBytes(made.bytes),
       fileName: made.fileName,
       changes: made.summary.changes,
       recipient: request.recipient,
-      skipped: { skippedUnknownSigner, skippedRevokedSigner, skippedOutsideOwnScope, skippedOtherAuthor },
+      skipped: { skippedUnknownSigner, skippedRevokedSigner, skippedOutsideOwnScope, skippedOtherAuthor, skippedMissingAttachments, skippedOversizeAttachments },
       log: made.log,
     };
   } finally {
