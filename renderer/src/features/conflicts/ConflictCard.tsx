@@ -7,12 +7,17 @@ import { useTranslation } from 'react-i18next';
 import { useUiStore } from '../../state/uiStore';
 import { formatDateTime } from '../../ui/format';
 import { shortAuthor, shortDevice } from '../history/formatValue';
+import type { RecordNames } from '../history/recordNames';
 import { useValueText } from '../history/useValueText';
+import { conflictPrivacy } from './conflictModel';
 import { MergeEditor } from './MergeEditor';
 
 interface SideProps {
-  conflict: Conflict;
   head: ConflictHead;
+  /** The value as text: in a delete conflict, with the field it is of. */
+  text: string;
+  /** The value is personal data the reader may not see: `text` says so instead. */
+  hidden: boolean;
   shown: boolean;
   ownDevice: string;
   busy: boolean;
@@ -20,26 +25,17 @@ interface SideProps {
 }
 
 /** One of the competing values, with who wrote it, on which device and when. */
-function ConflictSide({ conflict, head, shown, ownDevice, busy, onKeep }: SideProps) {
+function ConflictSide({ head, text, hidden, shown, ownDevice, busy, onKeep }: SideProps) {
   const { t } = useTranslation('conflicts');
   const language = useUiStore((s) => s.language);
-  const { fieldLabel, valueText } = useValueText();
   const id = useId();
   const at = stampTime(head.stamp);
-  const { entity } = conflict;
-  // In a delete conflict the sides are the delete and the edits made without seeing it, field by field.
-  const value =
-    head.field === deletedField
-      ? fieldLabel(entity, deletedField, head.value)
-      : conflict.kind === 'delete'
-        ? `${fieldLabel(entity, head.field)}: ${valueText(entity, head.field, head.value)}`
-        : valueText(entity, head.field, head.value);
 
   return (
     <section className={`conflict-side${shown ? ' shown' : ''}`} aria-labelledby={`${id}-value`} data-testid="conflict-head" data-shown={shown}>
       {shown && <p className="badge shown-now">{t('shownNow')}</p>}
-      <p id={`${id}-value`} className="conflict-value">
-        {value}
+      <p id={`${id}-value`} className={`conflict-value${hidden ? ' muted' : ''}`} data-testid="conflict-value" data-hidden={hidden || undefined}>
+        {text}
       </p>
       <dl id={`${id}-meta`} className="conflict-meta">
         <div>
@@ -80,32 +76,57 @@ export function ConflictCard({
   ownDevice,
   busy,
   onResolve,
+  hiddenFields = [],
+  names,
 }: {
   conflict: Conflict;
   record: object | undefined;
   ownDevice: string;
   busy: boolean;
   onResolve: (conflict: Conflict, resolution: Resolution) => void;
+  /** Fields whose values the reader may not see (a person's personal data): listed as hidden, not resolved here. */
+  hiddenFields?: readonly string[];
+  /** Names of the records the values' ids point to. */
+  names?: RecordNames;
 }) {
   const { t } = useTranslation('conflicts');
-  const { fieldLabel } = useValueText();
+  const { fieldLabel, valueText, valuesText } = useValueText(names);
   const headingId = useId();
   const isDelete = conflict.kind === 'delete';
+  const { entity } = conflict;
+  const { hidden, hiddenHeads } = conflictPrivacy(conflict, hiddenFields);
+
+  // In a delete conflict the sides are the delete and the edits made without seeing it, field by field.
+  const texts = isDelete
+    ? conflict.heads.map((head) =>
+        head.field === deletedField
+          ? fieldLabel(entity, deletedField, head.value)
+          : `${fieldLabel(entity, head.field)}: ${hiddenHeads.has(head.stamp) ? t('personal.value') : valueText(entity, head.field, head.value)}`,
+      )
+    : hidden
+      ? conflict.heads.map(() => t('personal.value'))
+      : valuesText(entity, conflict.field, conflict.heads.map((head) => head.value));
 
   return (
     <article className="card conflict" aria-labelledby={headingId} data-testid="conflict" data-field={conflict.field} data-kind={conflict.kind}>
-      <h3 id={headingId}>{isDelete ? t('deleteHeading') : fieldLabel(conflict.entity, conflict.field)}</h3>
+      <h3 id={headingId}>{isDelete ? t('deleteHeading') : fieldLabel(entity, conflict.field)}</h3>
       <p className="muted">{isDelete ? t('deleteExplain') : t('fieldExplain')}</p>
+      {hidden && (
+        <p className="notice" data-testid="conflict-personal-hidden">
+          {t('personal.explain')}
+        </p>
+      )}
       <div className="conflict-sides">
         {conflict.heads.map((head, i) => (
           <ConflictSide
             key={head.stamp}
-            conflict={conflict}
             head={head}
+            text={texts[i] ?? ''}
+            hidden={hidden || hiddenHeads.has(head.stamp)}
             shown={i === 0}
             ownDevice={ownDevice}
             busy={busy}
-            onKeep={isDelete ? undefined : () => onResolve(conflict, { keep: head.stamp })}
+            onKeep={isDelete || hidden ? undefined : () => onResolve(conflict, { keep: head.stamp })}
           />
         ))}
       </div>
@@ -118,7 +139,7 @@ export function ConflictCard({
             {t('restore')}
           </button>
         </div>
-      ) : (
+      ) : hidden ? null : (
         <MergeEditor conflict={conflict} record={record} busy={busy} onSave={(value) => onResolve(conflict, { value })} />
       )}
     </article>

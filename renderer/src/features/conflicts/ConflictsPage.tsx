@@ -1,30 +1,33 @@
-import { pickText } from '@shared/domain';
+import { pickText, type AnyRecord } from '@shared/domain';
 import type { Resolution } from '@shared/sync/engine';
 import type { Conflict } from '@shared/sync/merge';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { getStore } from '../../db/store';
+import { useIssueText } from '../../i18n';
 import { useUiStore } from '../../state/uiStore';
 import { EmptyState } from '../../ui/EmptyState';
+import { recordPage } from '../../ui/RecordLabel';
+import { usePrincipal } from '../../state/principal';
+import { hiddenFieldsOf } from '../history/personalData';
 import { useValueText } from '../history/useValueText';
 import { ConflictCard } from './ConflictCard';
 import { useConflicts, type NamedConflictGroup } from './useConflicts';
 import { Notice } from '../../ui/Notice';
 
-/** Where a record's own page is, for the kinds of record that have one. */
-const recordPages: Partial<Record<string, (id: string) => string>> = { activity: (id) => `/activities/${id}` };
-
 function GroupHeading({ group, id }: { group: NamedConflictGroup; id: string }) {
   const { t } = useTranslation('conflicts');
   const language = useUiStore((s) => s.language);
+  const { entityLabel } = useValueText();
   const name = (typeof group.name === 'string' ? group.name : pickText(group.name, language)) || t('unnamed', { id: group.recordId.slice(-8) });
-  const page = group.stored ? recordPages[group.entity]?.(group.recordId) : undefined;
+  // The record's own page, or its activity's (a budget, a participation); none for a record not stored.
+  const page = group.stored ? recordPage(group.record as AnyRecord | undefined) : undefined;
   return (
     <h2 id={id} className="conflict-record">
       {page ? <Link to={page}>{name}</Link> : name}{' '}
       <span className="muted">
-        · {t(`entities.${group.entity}`)}
+        · {entityLabel(group.entity)}
         {!group.stored && ` · ${group.conflicts.some((c) => c.kind === 'delete') ? t('deleted') : t('notShown')}`}
       </span>
     </h2>
@@ -39,6 +42,8 @@ function GroupHeading({ group, id }: { group: NamedConflictGroup; id: string }) 
 export function ConflictsPage() {
   const { t } = useTranslation('conflicts');
   const { fieldLabel } = useValueText();
+  const issueText = useIssueText();
+  const principal = usePrincipal();
   const state = useConflicts();
   const heading = useRef<HTMLHeadingElement>(null);
   const [busy, setBusy] = useState(false);
@@ -50,7 +55,12 @@ export function ConflictsPage() {
     setBusy(true);
     setFailure(undefined);
     try {
-      await getStore().repository.resolve(conflict, resolution);
+      const outcome = await getStore().repository.resolve(conflict, resolution);
+      if (!outcome.ok) {
+        // Refused, nothing written (a record locked in review): say why, in the person's language.
+        setFailure(t('resolveRefused', { message: outcome.issues.map((issue) => issueText(issue.message, issue.params)).join(' ') }));
+        return;
+      }
       setAnnouncement(t('resolved', { field: conflict.kind === 'delete' ? t('deleteHeading') : fieldLabel(conflict.entity, conflict.field) }));
       // The resolved card goes away with the next read: keep the keyboard's place on the page.
       heading.current?.focus();
@@ -99,6 +109,8 @@ export function ConflictsPage() {
                   ownDevice={state.data.device}
                   busy={busy}
                   onResolve={resolve}
+                  hiddenFields={hiddenFieldsOf(group.entity, { country: group.country }, principal)}
+                  names={state.data.names}
                 />
               ))}
             </section>

@@ -5,7 +5,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openStepDatabase, type StepDatabase } from '../../db/database';
 import { createRepository, type Draft } from '../../db/repository';
 import { resources } from '../../i18n/resources';
-import { checkMerged, groupConflicts, isTextConflict, mergeDraft, parseMerged, recordName, valuesFromHistory } from './conflictModel';
+import type { Principal } from '@shared/access/rules';
+import { formatValues, referencesIn, type ValueContext } from '../history/formatValue';
+import { hiddenFieldsOf } from '../history/personalData';
+import { recordNamesOf } from '../history/recordNames';
+import { checkMerged, conflictPrivacy, groupConflicts, isTextConflict, mergeDraft, parseMerged, recordName, valuesFromHistory } from './conflictModel';
 
 const stamp = (ms: number, device = 'dev-a') => `${String(ms).padStart(15, '0')}-0000-${device}`;
 const head = (value: ConflictHead['value'], ms: number, field = 'title'): ConflictHead => ({ stamp: stamp(ms), value, author: 'a', device: 'dev-a', field });
@@ -30,6 +34,7 @@ describe('record names', () => {
     expect(recordName({ name: { zh: '科技部' } })).toEqual({ zh: '科技部' });
     expect(recordName({ nameRomanized: 'Somchai', nameNative: 'สมชาย' })).toBe('Somchai · สมชาย');
     expect(recordName({ title: { en: ' ' } })).toBeUndefined();
+    expect(recordName({ fileName: 'site-visit.jpg', sha256: 'ab' })).toBe('site-visit.jpg');
     expect(recordName(undefined)).toBeUndefined();
   });
 
@@ -138,6 +143,77 @@ describe('checking a merged value against the record', () => {
       expect(checkMerged('activity', stored, 'title', typed.value)).toEqual({ ok: true, value: { en: 'Rice lab (Ana and Bao)', zh: '水稻实验室' } });
       expect(checkMerged('activity', stored, 'title', {})).toMatchObject({ ok: false, issues: [{ path: 'title', message: 'v.required' }] });
     }
+  });
+});
+
+const personDraft: Draft<'person'> = {
+  nameRomanized: 'Somphone Vongsavanh',
+  nameNative: 'ສົມພອນ ວົງສະຫວັນ',
+  sex: 'female',
+  country: 'LA',
+  roles: ['trainee'],
+  email: 'somphone@example.la',
+  birthYear: 1990,
+};
+
+/** Two computers that both hold a person, then change it without seeing each other's change. */
+type PersonEdit = Partial<Draft<'person'>> | ((organizationId: string) => Partial<Draft<'person'>>);
+async function personInConflict(editA: PersonEdit | 'delete', editB: PersonEdit) {
+  const dbs = [openStepDatabase(`conflicts-${Math.random()}`), openStepDatabase(`conflicts-${Math.random()}`)] as const;
+  open.push(...dbs);
+  let clock = Date.parse('2025-05-01T00:00:00Z');
+  const now = () => (clock += 1000);
+  const [a, b] = [createRepository(dbs[0], { now, author: 'Ana' }), createRepository(dbs[1], { now, author: 'Bao' })];
+  const organization = await a.create('organization', { name: { en: 'National University of Laos' }, type: 'university', country: 'LA' });
+  const created = await a.create('person', personDraft);
+  if (!created.ok || !organization.ok) throw new Error('drafts not valid');
+  const send = (from: StepDatabase, to: typeof a) => from.changes.toArray().then((changes) => to.applyRemote(changes));
+  await send(dbs[0], b);
+  const id = created.record.id;
+  const edit = (change: PersonEdit) => ({ ...personDraft, ...(typeof change === 'function' ? change(organization.record.id) : change) });
+  if (editA === 'delete') await a.remove('person', id);
+  else await a.replace('person', id, edit(editA));
+  await b.replace('person', id, edit(editB));
+  await send(dbs[1], a);
+  return { a, id, organization: organization.record, person: created.record };
+}
+
+describe('personal data in conflicts', () => {
+  const secretariat: Principal = { userId: 's', role: 'secretariat', countries: ['LA', 'KH'] };
+  const laoCoordinator: Principal = { userId: 'c', role: 'national-coordinator', countries: ['LA'] };
+
+  it('hides both values of a conflict on a person’s e-mail from the Secretariat, not from the person’s coordinator', async () => {
+    const { a, person } = await personInConflict({ email: 'somphone@nuol.edu.la' }, { email: 'somphone.v@gmail.com' });
+    const [found] = await a.conflicts();
+    expect(found).toMatchObject({ entity: 'person', field: 'email', kind: 'field' });
+    if (!found) return;
+    expect(conflictPrivacy(found, hiddenFieldsOf('person', person, secretariat)).hidden).toBe(true);
+    expect(conflictPrivacy(found, hiddenFieldsOf('person', person, laoCoordinator))).toEqual({ hidden: false, hiddenHeads: new Set() });
+  });
+
+  it('leaves a conflict on a program field open to everyone, its ids read as names', async () => {
+    // One side puts the person in an organization this computer has, the other in one it does not have.
+    const elsewhere = '0194a3b0-0000-7000-8000-000000000abc';
+    const { a, organization, person } = await personInConflict((organizationId) => ({ organizationId }), { organizationId: elsewhere });
+    const [found] = await a.conflicts();
+    if (!found) throw new Error('no conflict');
+    expect(conflictPrivacy(found, hiddenFieldsOf('person', person, secretariat)).hidden).toBe(false);
+    const refs = found.heads.flatMap((h) => referencesIn('person', h.field, h.value));
+    expect(refs).toContainEqual({ entity: 'organization', id: organization.id });
+    const names = recordNamesOf([organization]);
+    const context: ValueContext = { language: 'en', entity: 'person', words: { yes: 'Yes', no: 'No', empty: '—' }, recordName: (entity, id) => names.nameOf(entity, id, 'en') };
+    expect(formatValues('organizationId', found.heads.map((h) => h.value), context).sort()).toEqual(['National University of Laos', '…00000abc']);
+  });
+
+  it('hides the personal data among the edits made while a person was deleted, not the rest', async () => {
+    const { a, person } = await personInConflict('delete', { phone: '+856 20 5555 1234', position: 'Lecturer' });
+    const [found] = await a.conflicts();
+    expect(found).toMatchObject({ kind: 'delete' });
+    if (!found) return;
+    const { hidden, hiddenHeads } = conflictPrivacy(found, hiddenFieldsOf('person', person, secretariat));
+    expect(hidden).toBe(false);
+    expect(found.heads.filter((h) => hiddenHeads.has(h.stamp)).map((h) => h.field)).toEqual(['phone']);
+    expect(found.heads.filter((h) => !hiddenHeads.has(h.stamp)).map((h) => h.field).sort()).toEqual(['_deleted', 'position']);
   });
 });
 

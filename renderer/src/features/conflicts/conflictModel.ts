@@ -1,8 +1,9 @@
 import { entitySchemas, fieldIssuesFrom, type EntityType, type FieldIssue, type LocalizedText } from '@shared/domain';
-import type { Change } from '@shared/sync/change';
+import { deletedField, type Change } from '@shared/sync/change';
 import type { HistoryEntry } from '@shared/sync/engine';
 import type { Conflict } from '@shared/sync/merge';
 import { isLocalizedText } from '../history/formatValue';
+import { isHiddenField } from '../history/personalData';
 
 type Json = Change['value'];
 
@@ -40,10 +41,10 @@ export function groupConflicts(conflicts: readonly Conflict[]): ConflictGroup[] 
     .map(({ latest: _latest, ...group }) => ({ ...group, conflicts: [...group.conflicts].sort((a, b) => (order(a) < order(b) ? -1 : 1)) }));
 }
 
-/** What a record is called: its title or name (texts by language, or one string), else undefined. */
+/** What a record is called: its title or name (texts by language, or one string), a file's name, else undefined. */
 export function recordName(values: Record<string, unknown> | undefined): LocalizedText | string | undefined {
   if (!values) return undefined;
-  for (const key of ['title', 'name']) {
+  for (const key of ['title', 'name', 'fileName']) {
     const value = values[key];
     if (typeof value === 'string' && value.trim()) return value;
     if (isLocalizedText(value) && Object.values(value).some((text) => text.trim())) return value as LocalizedText;
@@ -106,4 +107,14 @@ export function checkMerged(entity: EntityType, record: object | undefined, fiel
   if (!parsed.success) return { ok: false, issues: fieldIssuesFrom(parsed.error) };
   const normalized = (parsed.data as Record<string, unknown>)[field];
   return { ok: true, value: value === null || normalized === undefined ? value : (normalized as Json) };
+}
+
+/**
+ * Personal data the reader may not see (`hiddenFields`, from history/personalData.ts), in a conflict:
+ * whether the whole conflict is about a hidden field (its values are not shown, and it is left to those
+ * who may see them to resolve), and which of an edit-while-deleted conflict's values are of hidden fields.
+ */
+export function conflictPrivacy(conflict: Conflict, hiddenFields: readonly string[]): { hidden: boolean; hiddenHeads: ReadonlySet<string> } {
+  const hiddenHeads = new Set(conflict.heads.filter((head) => head.field !== deletedField && isHiddenField(head.field, hiddenFields)).map((head) => head.stamp));
+  return { hidden: conflict.kind === 'field' && isHiddenField(conflict.field, hiddenFields), hiddenHeads };
 }

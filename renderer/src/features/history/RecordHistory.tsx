@@ -1,39 +1,67 @@
 import type { EntityType } from '@shared/domain';
 import { deletedField } from '@shared/sync/change';
 import type { HistoryEntry } from '@shared/sync/engine';
-import { useId } from 'react';
+import { useEffect, useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { getRecord } from '../../db/reads';
 import { getStore } from '../../db/store';
+import { usePrincipal } from '../../state/principal';
 import { useUiStore } from '../../state/uiStore';
 import { formatDateTime } from '../../ui/format';
-import { shortAuthor, shortDevice } from './formatValue';
+import { valuesFromHistory } from '../conflicts/conflictModel';
+import { referencesIn, shortAuthor, shortDevice } from './formatValue';
+import { hiddenFieldsOf, withoutHidden } from './personalData';
+import { loadRecordNames, type RecordNames } from './recordNames';
 import { useRepositoryData } from './useRepositoryData';
 import { useValueText } from './useValueText';
 
-/** Everything this computer knows of a record's changes, newest first; refreshed when the record changes. */
-async function loadHistory(entity: EntityType, id: string): Promise<{ entries: HistoryEntry[]; device: string }> {
+interface LoadedHistory {
+  entries: HistoryEntry[];
+  device: string;
+  /** A person's country as stored (or as their history last said): whose personal data it is. */
+  country: unknown;
+  /** Names of the records the values point to, and which those are (`entity:id`). */
+  names: RecordNames;
+  referenced: Set<string>;
+}
+
+/** Everything this computer knows of a record's changes, newest first, with the names its ids point to. */
+async function loadHistory(entity: EntityType, id: string): Promise<LoadedHistory> {
   const { repository } = getStore();
-  const [entries, device] = await Promise.all([repository.history(entity, id), repository.deviceId()]);
-  return { entries: entries.reverse(), device };
+  // Only a person's country decides what is hidden (personal data); no other record is read for it.
+  const [entries, device, person] = await Promise.all([repository.history(entity, id), repository.deviceId(), entity === 'person' ? getRecord('person', id) : undefined]);
+  const country = entity === 'person' ? (person ?? valuesFromHistory(entries)).country : undefined;
+  const refs = entries.flatMap((entry) => [...referencesIn(entity, entry.field, entry.value), ...referencesIn(entity, entry.field, entry.previous)]);
+  const names = await loadRecordNames(refs);
+  return { entries: entries.reverse(), device, country, names, referenced: new Set(refs.map((ref) => `${ref.entity}:${ref.id}`)) };
 }
 
 /**
  * A record's field-level history: who changed what, when, on which device, from which value to which.
  * It is read from the change log every replica keeps, so it is there offline and shows changes that
- * arrived from other computers too. `hiddenFields` (personal data the reader may not see) are left out.
+ * arrived from other computers too. Personal data the reader may not see (a person's contact details,
+ * for a role or country that does not work with them) is left out, and so are `hiddenFields`.
  */
 export function RecordHistory({ entity, id, hiddenFields }: { entity: EntityType; id: string; hiddenFields?: readonly string[] }) {
   const { t } = useTranslation('history');
   const language = useUiStore((s) => s.language);
+  const principal = usePrincipal();
   const headingId = useId();
-  const { fieldLabel, changeText } = useValueText();
+  const referenced = useRef<ReadonlySet<string>>(new Set());
   const history = useRepositoryData(
     `${entity}:${id}`,
     () => loadHistory(entity, id),
-    (changes) => changes.some((change) => change.entity === entity && change.ids.includes(id)),
+    // This record's changes, and renames of the records its values point to.
+    (changes) =>
+      changes.some((change) => (change.entity === entity && change.ids.includes(id)) || change.ids.some((changed) => referenced.current.has(`${change.entity}:${changed}`))),
   );
+  useEffect(() => {
+    referenced.current = history.phase === 'ready' ? history.data.referenced : new Set();
+  }, [history]);
+  const { fieldLabel, changeText } = useValueText(history.phase === 'ready' ? history.data.names : undefined);
 
-  const entries = history.phase === 'ready' ? history.data.entries.filter((entry) => !hiddenFields?.includes(entry.field)) : [];
+  const hidden = history.phase === 'ready' ? [...hiddenFieldsOf(entity, { country: history.data.country }, principal), ...(hiddenFields ?? [])] : [];
+  const { shown: entries, hiddenCount } = withoutHidden(history.phase === 'ready' ? history.data.entries : [], hidden);
 
   return (
     <section className="card history" aria-labelledby={headingId} data-testid="history">
@@ -44,7 +72,7 @@ export function RecordHistory({ entity, id, hiddenFields }: { entity: EntityType
         <p className="notice error">{t('loadFailed', { message: history.message })}</p>
       ) : entries.length === 0 ? (
         <p className="muted" data-testid="history-empty">
-          {t('empty')}
+          {hiddenCount > 0 ? t('onlyPersonalData') : t('empty')}
         </p>
       ) : (
         <table className="history-table">
@@ -95,6 +123,11 @@ export function RecordHistory({ entity, id, hiddenFields }: { entity: EntityType
             })}
           </tbody>
         </table>
+      )}
+      {hiddenCount > 0 && entries.length > 0 && (
+        <p className="muted" data-testid="history-personal-hidden">
+          {t('personalDataHidden', { count: hiddenCount })}
+        </p>
       )}
     </section>
   );
