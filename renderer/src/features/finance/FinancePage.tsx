@@ -3,10 +3,10 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router';
 import { useUiStore } from '../../state/uiStore';
 import { Notice } from '../../ui/Notice';
+import { RecordLoading, RecordMissing } from '../../ui/RecordStates';
+import { useLiveRecord } from '../../ui/useLiveRecord';
 import { ResultsSection } from '../results/ResultsSection';
 import { FinanceSection } from './FinanceSection';
-import { ActivityMissing, FormLoading } from './formParts';
-import { useActivity } from './useActivity';
 
 /** /activities/:activityId/finance: an activity's money and results on one page. */
 export function FinancePage() {
@@ -14,9 +14,9 @@ export function FinancePage() {
   const { t } = useTranslation('finance');
   const language = useUiStore((s) => s.language);
   const location = useLocation();
-  const activity = useActivity(activityId);
-  if (activity.phase === 'loading') return <FormLoading />;
-  if (activity.phase === 'failed' || !activity.data) return <ActivityMissing />;
+  const activity = useLiveRecord('activity', activityId);
+  if (activity.phase === 'loading') return <RecordLoading />;
+  if (activity.phase === 'failed' || !activity.data) return <RecordMissing message={t('form.activityNotFound')} />;
   const title = pickText(activity.data.title, language);
   return (
     <article className="page" aria-labelledby="finance-page-heading" data-testid="finance-page">

@@ -5,9 +5,9 @@ import { Link } from 'react-router';
 import { organizationName } from '../../db/reads';
 import { useLabel } from '../../i18n';
 import { useUiStore } from '../../state/uiStore';
-import { EmptyState } from '../../ui/EmptyState';
 import { FilterSelect } from '../../ui/FilterSelect';
-import { formatNumber } from '../../ui/format';
+import { ListResults } from '../../ui/ListResults';
+import { SearchField } from '../../ui/SearchField';
 import { VirtualTable } from '../../ui/VirtualTable';
 import { ExportButtons, type ExportColumn } from '../spreadsheets/ExportButtons';
 import { useOrganizations, type OrganizationFilter } from './useOrganizations';
@@ -49,10 +49,7 @@ export function OrganizationsListPage() {
         </div>
       </div>
       <div className="filters" role="search">
-        <label className="search-field">
-          <span className="visually-hidden">{t('list.search')}</span>
-          <input type="search" value={filter.text} placeholder={t('list.searchPlaceholder')} onChange={(e) => setFilter({ ...filter, text: e.target.value })} data-testid="organization-search" />
-        </label>
+        <SearchField label={t('list.search')} placeholder={t('list.searchPlaceholder')} value={filter.text} onChange={(text) => setFilter({ ...filter, text })} testId="organization-search" />
         <FilterSelect
           label={t('fields.country')}
           anyLabel={t('list.any')}
@@ -68,29 +65,30 @@ export function OrganizationsListPage() {
           options={organizationTypes.map((type) => ({ value: type.code, label: label(type.label) }))}
         />
       </div>
-      {rows === undefined ? (
-        <p className="muted">{t('list.loading')}</p>
-      ) : total === 0 ? (
-        <EmptyState title={t('list.emptyTitle')} testId="organizations-empty">
-          <p>{t('list.emptyBody')}</p>
-          <p className="actions">
-            <Link className="button primary" to="/organizations/new">
-              {t('list.new')}
-            </Link>
-            <Link className="button" to="/data?action=import">
-              {t('list.importRecords')}
-            </Link>
-          </p>
-        </EmptyState>
-      ) : rows.length === 0 ? (
-        <EmptyState title={t('list.noMatchTitle')}>
-          <p>{t('list.noMatchBody')}</p>
-        </EmptyState>
-      ) : (
-        <>
-          <p className="result-count" role="status" data-testid="organization-count">
-            {t('list.count', { shown: formatNumber(rows.length, language), total: formatNumber(total ?? 0, language) })}
-          </p>
+      <ListResults
+        rows={rows}
+        total={total}
+        loading={t('list.loading')}
+        empty={{
+          title: t('list.emptyTitle'),
+          body: t('list.emptyBody'),
+          testId: 'organizations-empty',
+          actions: (
+            <>
+              <Link className="button primary" to="/organizations/new">
+                {t('list.new')}
+              </Link>
+              <Link className="button" to="/data?action=import">
+                {t('list.importRecords')}
+              </Link>
+            </>
+          ),
+        }}
+        noMatch={{ title: t('list.noMatchTitle'), body: t('list.noMatchBody') }}
+        count={(numbers) => t('list.count', numbers)}
+        countTestId="organization-count"
+      >
+        {(rows) => (
           <VirtualTable
             label={t('list.tableLabel')}
             className="organizations"
@@ -116,8 +114,8 @@ export function OrganizationsListPage() {
               </>
             )}
           />
-        </>
-      )}
+        )}
+      </ListResults>
     </section>
   );
 }

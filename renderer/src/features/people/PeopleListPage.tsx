@@ -9,10 +9,10 @@ import { listOrganizations, organizationName } from '../../db/reads';
 import { useLabel } from '../../i18n';
 import { usePrincipal } from '../../state/principal';
 import { useUiStore } from '../../state/uiStore';
-import { EmptyState } from '../../ui/EmptyState';
 import { FilterSelect } from '../../ui/FilterSelect';
-import { formatNumber } from '../../ui/format';
+import { ListResults } from '../../ui/ListResults';
 import { RecordPicker, type PickerOption } from '../../ui/RecordPicker';
+import { SearchField } from '../../ui/SearchField';
 import { VirtualTable } from '../../ui/VirtualTable';
 import { useRepositoryData } from '../history/useRepositoryData';
 import { ExportButtons, type ExportColumn } from '../spreadsheets/ExportButtons';
@@ -82,10 +82,7 @@ export function PeopleListPage() {
         </div>
       </div>
       <div className="filters" role="search">
-        <label className="search-field">
-          <span className="filter-label">{t('list.search')}</span>
-          <input type="search" value={filter.text} placeholder={t('list.searchPlaceholder')} onChange={(e) => setFilter({ ...filter, text: e.target.value })} data-testid="person-search" />
-        </label>
+        <SearchField label={t('list.search')} placeholder={t('list.searchPlaceholder')} value={filter.text} onChange={(text) => setFilter({ ...filter, text })} testId="person-search" showLabel />
         <FilterSelect
           label={t('fields.country')}
           anyLabel={t('list.any')}
@@ -130,33 +127,31 @@ export function PeopleListPage() {
           </button>
         )}
       </div>
-      {data.phase === 'failed' ? (
-        <p className="notice error" role="alert">
-          {t('list.loadFailed', { message: data.message })}
-        </p>
-      ) : rows === undefined ? (
-        <p className="muted">{t('list.loading')}</p>
-      ) : total === 0 ? (
-        <EmptyState title={t('list.emptyTitle')} testId="people-empty">
-          <p>{t('list.emptyBody')}</p>
-          <p className="actions">
-            <Link className="button primary" to="/people/new">
-              {t('list.new')}
-            </Link>
-            <Link className="button" to="/spreadsheets">
-              {t('list.importSpreadsheet')}
-            </Link>
-          </p>
-        </EmptyState>
-      ) : rows.length === 0 ? (
-        <EmptyState title={t('list.noMatchTitle')} testId="people-no-match">
-          <p>{t('list.noMatchBody')}</p>
-        </EmptyState>
-      ) : (
-        <>
-          <p className="result-count" role="status" data-testid="person-count">
-            {t('list.count', { shown: formatNumber(rows.length, language), total: formatNumber(total ?? 0, language) })}
-          </p>
+      <ListResults
+        rows={rows}
+        total={total}
+        failed={data.phase === 'failed' ? t('list.loadFailed', { message: data.message }) : undefined}
+        loading={t('list.loading')}
+        empty={{
+          title: t('list.emptyTitle'),
+          body: t('list.emptyBody'),
+          testId: 'people-empty',
+          actions: (
+            <>
+              <Link className="button primary" to="/people/new">
+                {t('list.new')}
+              </Link>
+              <Link className="button" to="/spreadsheets">
+                {t('list.importSpreadsheet')}
+              </Link>
+            </>
+          ),
+        }}
+        noMatch={{ title: t('list.noMatchTitle'), body: t('list.noMatchBody'), testId: 'people-no-match' }}
+        count={(numbers) => t('list.count', numbers)}
+        countTestId="person-count"
+      >
+        {(rows) => (
           <VirtualTable
             label={t('list.tableLabel')}
             rows={rows}
@@ -193,8 +188,8 @@ export function PeopleListPage() {
               </>
             )}
           />
-        </>
-      )}
+        )}
+      </ListResults>
     </section>
   );
 }
