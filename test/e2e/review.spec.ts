@@ -8,10 +8,11 @@ import { ServerProcess } from '../support/serverProcess';
 /**
  * The review workflow's two journeys, on two computers (browser profiles) and a real server:
  * 1. A field officer of Thailand, offline at a site, records two field reports (a photo, typed
- *    coordinates) and submits them; back in range, his desk syncs by itself.
+ *    coordinates) and submits them (locked while they are reviewed); back in range, his desk syncs by itself.
  * 2. His national coordinator's desk syncs; her review queue shows both reports. She returns one with a
  *    comment and approves the other, which is then locked: its form is disabled and says who can unlock
- *    it. After a sync, the officer's desk shows the returned one with her comment, and the approved one locked.
+ *    it. Her desk shows his photo (fetched from the server). After a sync, the officer's desk shows the
+ *    returned one with her comment (on the record and on his review page), and the approved one locked.
  */
 const password = 'correct horse battery staple';
 const activity = activityRecord('0194a3b0-0000-7000-8000-0000000000e1', 'Cassava starch cooperative', ['TH']);
@@ -173,9 +174,18 @@ test('an officer records two field reports offline, with a photo and typed coord
 
   // Each step is recorded in his name, offline, on his desk.
   await expect(officer.getByTestId('workflow-history')).toContainText('Somchai Phanit (Field officer)');
-  // An officer takes no further step on a submitted report, and has no review queue.
+  // Submitted, the report is locked while it is reviewed: no Edit, and the panel says who can return it.
+  await expect(officer.getByTestId('workflow-lock')).toContainText('Submitted for review by Somchai Phanit (Field officer)');
+  await expect(officer.getByTestId('workflow-lock')).toContainText('locked while it is reviewed. A national coordinator or the Secretariat can return it.');
+  await expect(officer.getByTestId('fr-edit')).toHaveCount(0);
+  // An officer takes no further step on a submitted report. His review page has no queue: it lists what he
+  // submitted, waiting for review, and (nothing yet) what was returned to him; no badge, nothing asks for him.
   await expect(officer.getByTestId('workflow-approve')).toHaveCount(0);
-  await expect(officer.getByTestId('nav-review')).toHaveCount(0);
+  await officer.getByTestId('nav-review').click();
+  await expect(officer.getByTestId('review-waiting').getByTestId('waiting-item')).toHaveCount(2);
+  await expect(officer.getByTestId('returned-empty')).toBeVisible();
+  await expect(officer.getByTestId('queue-empty')).toHaveCount(0);
+  await expect(officer.getByTestId('review-count')).toHaveCount(0);
 
   // Back in range: the desk notices and syncs by itself.
   const beforeOnline = await lastSuccess(officer);
@@ -201,6 +211,10 @@ test('a coordinator returns one report with a comment and approves the other, wh
   await expect(items.nth(0)).toContainText('Cassava starch cooperative');
   // Who submitted: his user id and role (her desk knows people by name only from device certificates).
   await expect(items.nth(0)).toContainText('(Field officer)');
+  // What he said when submitting, so that approving from the list is informed: his comment and the warning he overrode.
+  await expect(items.nth(0).getByTestId('queue-submit-comment')).toHaveCount(0);
+  await expect(items.nth(1).getByTestId('queue-submit-comment')).toContainText('Written up late from my notebook: the date is right.');
+  await expect(items.nth(1).getByTestId('queue-overridden')).toContainText('days ago: check the date');
 
   // Returning needs a comment: without one, nothing is recorded and the box says why.
   await items.nth(0).getByTestId('queue-return').click();
@@ -221,6 +235,10 @@ test('a coordinator returns one report with a comment and approves the other, wh
   // The approved report is locked: the panel says so, and its form is disabled with the lock notice.
   await coordinator.goto(`/#/field-reports/${approved.id}`);
   await expect(coordinator.getByTestId('workflow-state')).toHaveAttribute('data-state', 'approved');
+  // His photo came by sync: her desk fetches its file from the server and shows it (decoded, not a broken image).
+  const photo = coordinator.getByTestId('fr-detail-photo-img');
+  await expect(photo).toBeVisible({ timeout: 15_000 });
+  await expect.poll(() => photo.evaluate((img: HTMLImageElement) => (img.complete ? img.naturalWidth : 0))).toBeGreaterThan(0);
   await expect(coordinator.getByTestId('workflow-lock')).toContainText('Approved by Nok Chaiyaporn (National coordinator)');
   expect(await seriousViolations(coordinator)).toEqual([]);
   await coordinator.goto(`/#/field-reports/${approved.id}/edit`);
@@ -245,6 +263,23 @@ test('a coordinator returns one report with a comment and approves the other, wh
   await expect(officer.getByTestId('workflow-step-comment')).toHaveText(returnComment);
   // He may correct it and submit it again.
   await expect(officer.getByTestId('workflow-submit')).toBeVisible();
+  // His review page lists it as returned to him, with her comment; the approved one still waits (for the Secretariat).
+  await expect(officer.getByTestId('review-count')).toHaveText('1');
+  await officer.getByTestId('nav-review').click();
+  const returnedItems = officer.getByTestId('returned-item');
+  await expect(returnedItems).toHaveCount(1);
+  await expect(returnedItems.first()).toHaveAttribute('data-record-id', returned.id);
+  await expect(returnedItems.first()).toContainText('Cassava starch cooperative');
+  await expect(returnedItems.first()).toContainText('National coordinator');
+  await expect(returnedItems.first().getByTestId('returned-comment')).toHaveText(returnComment);
+  const waitingItems = officer.getByTestId('waiting-item');
+  await expect(waitingItems).toHaveCount(1);
+  await expect(waitingItems.first()).toHaveAttribute('data-record-id', approved.id);
+  await expect(waitingItems.first()).toHaveAttribute('data-state', 'approved');
+  expect(await seriousViolations(officer)).toEqual([]);
+  // From there to the record, to correct it.
+  await returnedItems.first().getByRole('link').click();
+  await expect(officer.getByTestId('workflow-state')).toHaveAttribute('data-state', 'returned');
 
   await officer.goto(`/#/field-reports/${approved.id}`);
   await expect(officer.getByTestId('workflow-state')).toHaveAttribute('data-state', 'approved');

@@ -3,12 +3,13 @@ import { useTranslation } from 'react-i18next';
 import { NavLink, useLocation } from 'react-router';
 import { useLabel } from '../i18n';
 import { usePrincipal } from '../state/principal';
+import { takesPartInReview } from '../db/workflow';
 import { useReviewCount } from '../features/review/useReviewQueue';
 
 /**
- * The side navigation, grouped by what people come for: their daily work (field reports, the review
- * queue), the program by modality, the registry of organizations and people, and the data's ways in and
- * out. Modality links are the activity list filtered by modality (one list, one filter, shareable URLs).
+ * The side navigation, grouped by what people come for: their daily work (field reports; review: what
+ * waits for them and what was returned to them), the program by modality, the registry of organizations
+ * and people, and the data's ways in and out. Modality links are the activity list filtered by modality (one list, one filter, shareable URLs).
  */
 export function MainNavigation({ conflicts }: { conflicts: number }) {
   const { t } = useTranslation();
@@ -25,7 +26,8 @@ export function MainNavigation({ conflicts }: { conflicts: number }) {
         <li>
           <NavLink to="/field-reports">{t('nav.fieldReports')}</NavLink>
         </li>
-        {principal && principal.role !== 'field-officer' && principal.role !== 'admin' && (
+        {/* Everyone with a part in review (the workflow's table says who): reviewers' queue, and their own records returned or waiting. */}
+        {principal && takesPartInReview(principal.role) && (
           <li>
             <NavLink to="/review" data-testid="nav-review">
               {t('nav.review')}
@@ -34,7 +36,7 @@ export function MainNavigation({ conflicts }: { conflicts: number }) {
                   <span className="nav-count" aria-hidden="true" data-testid="review-count">
                     {reviewCount}
                   </span>
-                  <span className="visually-hidden">{t('nav.waitingReview', { count: reviewCount })}</span>
+                  <span className="visually-hidden">{t('nav.forYou', { count: reviewCount })}</span>
                 </>
               )}
             </NavLink>

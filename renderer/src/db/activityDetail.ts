@@ -3,7 +3,8 @@ import { tableOf } from './database';
 import { organizationName } from './reads';
 import type { RecordChange } from './repository';
 import { getStore } from './store';
-import { matchLabel, personName } from './technology';
+import { personName } from './people';
+import { matchLabel } from './technology';
 
 /** A record an activity's details name: what to call it and where to see it (undefined when it is not on this computer). */
 export interface ActivityReference {

@@ -3,6 +3,7 @@ import { maxAttachmentBytes } from '@shared/api/contract';
 import type { DeviceCertificate } from '@shared/api/certificate';
 import type { RejectedChange } from '@shared/bundle/exchange';
 import { judgeScopes, type ScopeRun } from '@shared/bundle/importScope';
+import { judgeImportWorkflow } from '@shared/bundle/importWorkflow';
 import type { SignedRevocationList } from '@shared/bundle/format';
 import { storedChunkKey, type AttachmentInfo, type BundleIdentity, type BundleLogEntry, type BundlePort } from '@shared/bundle/port';
 import { previewChanges } from '@shared/bundle/preview';
@@ -106,6 +107,14 @@ export function createBundleStore({ db, repository, serverSync }: Pick<Store, 'd
     storedChunks: async () => (await db.bundleChunks.toArray()).map(signedChunkOf),
     heldKeys: (changeKeys) => reads.heldKeys(changeKeys),
     recordChanges: (records) => recordChanges(records),
+    async approvalsAbout(targets) {
+      if (targets.length === 0) return [];
+      const found = await db.approvals
+        .where('[target.entity+target.recordId]')
+        .anyOf(targets.map(({ entity, recordId }) => [entity, recordId]))
+        .toArray();
+      return targets.map(({ entity, recordId }) => found.filter((step) => step.target.entity === entity && step.target.recordId === recordId));
+    },
     async processedVector() {
       const [vector, dismissed, quarantinedKeys] = await Promise.all([repository.vector(), get<string[]>(keys.dismissed), db.quarantine.orderBy('key').keys()]);
       // Keys only: which seqs beyond the vector are held, quarantined or dismissed.
@@ -296,7 +305,7 @@ export function createBundleStore({ db, repository, serverSync }: Pick<Store, 'd
         if (!check.ok) stay.push({ ...row, reason: check.reason, detail: check.detail });
         else valid.push(row);
       }
-      // The same access rules as an import: per originating device, the records' countries before and after.
+      // The same rules as an import: the review workflow, then per originating device the records' countries before and after.
       const runs = new Map<string, ScopeRun & { changes: Change[] }>();
       for (const row of [...valid].sort((a, b) => a.change.seq - b.change.seq)) {
         const device = row.change.device;
@@ -304,9 +313,11 @@ export function createBundleStore({ db, repository, serverSync }: Pick<Store, 'd
         if (!runs.has(device)) runs.set(device, { principal: certificate && principalOfCertificate(certificate), changes: [] });
         runs.get(device)!.changes.push(row.change);
       }
+      const workflow = await judgeImportWorkflow({ runs, port });
+      for (const run of runs.values()) run.changes = run.changes.filter((change) => !workflow.has(changeKey(change)));
       const refused = principal ? await judgeScopes({ importer: principal, runs: [...runs.values()], recordChanges }) : undefined;
       for (const row of valid) {
-        const refusal = refused ? refused.get(changeKey(row.change)) : { reason: 'out-of-scope' as const, detail: 'not enrolled' };
+        const refusal = workflow.get(changeKey(row.change)) ?? (refused ? refused.get(changeKey(row.change)) : { reason: 'out-of-scope' as const, detail: 'not enrolled' });
         if (refusal) stay.push({ ...row, reason: refusal.reason, detail: refusal.detail });
         else pass.push(row);
       }

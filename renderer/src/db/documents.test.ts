@@ -1,9 +1,10 @@
 import 'fake-indexeddb/auto';
 import type { RecordRef } from '@shared/domain';
+import { sha256Hex } from '@shared/security/webCrypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AttachmentTooLargeError, BlobHashMismatchError, hasBlob, maxAttachmentBytes, readBlob, storeBlob, storeFetchedBlob, uploadPendingBlobs } from './blobs';
 import { openStepDatabase, type StepDatabase } from './database';
-import { attachFile, documentFileName, documentsOf, removeDocument, updateCaption } from './documents';
+import { attachFile, documentById, documentFileName, documentsOf, removeDocument, updateCaption, whenBlobHeld } from './documents';
 import { createRepository, type Draft, type Repository } from './repository';
 
 const activityDraft = (title: string): Draft<'activity'> => ({
@@ -109,6 +110,34 @@ describe('documents: files attached to records', () => {
     expect((await repository.history('document', outcome.document.id)).length).toBeGreaterThan(0);
     expect(await documentsOf(lab, store)).toEqual([outcome.document]);
     expect(await documentsOf(course, store)).toEqual([]);
+    expect(await documentById(outcome.document.id, store)).toEqual(outcome.document);
+    expect(await documentById(course.recordId, store)).toBeUndefined();
+  });
+
+  it('tells a screen when a file it shows arrives on this computer (fetched, or brought by a bundle)', async () => {
+    const bytes = encoder.encode('a photo from the field');
+    const sha256 = await sha256Hex(bytes);
+    let told = 0;
+    const arrived = new Promise<void>((resolve) => {
+      const stop = whenBlobHeld(
+        sha256,
+        () => {
+          told += 1;
+          stop();
+          resolve();
+        },
+        db,
+      );
+    });
+    // Not here yet: nothing is said.
+    expect(await hasBlob(sha256, db)).toBe(false);
+    expect(told).toBe(0);
+    await storeFetchedBlob(sha256, bytes, 'image/jpeg', db);
+    await arrived;
+    expect(told).toBe(1);
+
+    // Bytes already here: said at once.
+    await new Promise<void>((resolve) => whenBlobHeld(sha256, resolve, db));
   });
 
   it('dedups: the same file on two records is one blob and two documents; twice on one record is listed once', async () => {

@@ -1,5 +1,7 @@
 import type { Document, FieldIssue, RecordRef } from '@shared/domain';
+import { liveQuery } from 'dexie';
 import { checkAttachmentSize, forgetBlobIfUnused, normalizeMimeType, storeBlob } from './blobs';
+import type { StepDatabase } from './database';
 import type { Draft } from './repository';
 import { getStore, type Store } from './store';
 
@@ -46,6 +48,33 @@ function text(value: string | undefined): string | undefined {
 export async function documentsOf(target: RecordRef, store: DocumentStore = getStore()): Promise<Document[]> {
   const documents = await store.db.documents.where('[attachedTo.entity+attachedTo.recordId]').equals([target.entity, target.recordId]).toArray();
   return documents.sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.id < b.id ? -1 : 1));
+}
+
+/** One document by its id; undefined when it is not on this computer (or was removed). */
+export function documentById(documentId: string, store: DocumentStore = getStore()): Promise<Document | undefined> {
+  return store.db.documents.get(documentId);
+}
+
+/**
+ * Calls `onHeld` once a file's bytes are on this computer: at once when they already are, else when they
+ * arrive (a fetch by another screen, a sync bundle, a photo taken here), through Dexie's live queries on the
+ * `blobs` table. Returns the function that stops watching.
+ */
+export function whenBlobHeld(sha256: string, onHeld: () => void, db: StepDatabase = getStore().db): () => void {
+  let done = false;
+  const subscription = liveQuery(() => db.blobs.where('sha256').equals(sha256).count()).subscribe({
+    next: (count) => {
+      if (count === 0 || done) return;
+      done = true;
+      onHeld();
+    },
+    // A failed read watches no more; the screen still offers what it offered (its text, a retry when online).
+    error: () => undefined,
+  });
+  return () => {
+    done = true;
+    subscription.unsubscribe();
+  };
 }
 
 /** The documents naming these bytes (on any record). */

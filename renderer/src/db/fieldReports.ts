@@ -4,6 +4,7 @@ import Dexie from 'dexie';
 import { tableOf, type StepDatabase } from './database';
 import type { RecordChange } from './repository';
 import { getStore } from './store';
+import { workflowStatusOf } from './workflow';
 
 /**
  * Reads of field reports for their screens: the list (with each report's activity, author and review
@@ -39,16 +40,6 @@ export async function approvalsByRecord(entity: ReviewableEntity, db: StepDataba
   const byRecord = new Map<string, Approval[]>();
   for (const approval of approvals) byRecord.set(approval.target.recordId, [...(byRecord.get(approval.target.recordId) ?? []), approval]);
   return byRecord;
-}
-
-/** The review steps taken on one record. */
-export function approvalsOf(entity: ReviewableEntity, recordId: string, db: StepDatabase = getStore().db): Promise<Approval[]> {
-  return tableOf(db, 'approval').where('[target.entity+target.recordId]').equals([entity, recordId]).toArray();
-}
-
-/** A record's review state (the fold of its approvals: @shared/workflow). */
-export async function workflowStatusOf(entity: ReviewableEntity, recordId: string, db: StepDatabase = getStore().db): Promise<WorkflowStatus> {
-  return workflowOf(await approvalsOf(entity, recordId, db));
 }
 
 /**
@@ -174,7 +165,7 @@ export async function fieldReportDetail(id: string, db: StepDatabase = getStore(
     db.activityRows.get(report.activityId),
     tableOf(db, 'indicator').bulkGet(report.indicatorValues.map((value) => value.indicatorId)),
     tableOf(db, 'document').where('[attachedTo.entity+attachedTo.recordId]').equals(['fieldReport', id]).toArray(),
-    workflowStatusOf('fieldReport', id, db),
+    workflowStatusOf(db, 'fieldReport', id),
     db.changes.where('[entity+recordId]').equals(['fieldReport', id]).filter((change) => change.field === 'createdAt').toArray(),
   ]);
   const creation = creations.sort((a, b) => (a.stamp < b.stamp ? -1 : 1))[0];

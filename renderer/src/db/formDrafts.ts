@@ -26,6 +26,20 @@ export function formDraftStore(db: StepDatabase = getStore().db, now: () => numb
   };
 }
 
+/**
+ * Moves a form's draft to another key with these values, in one transaction (both or neither): a new
+ * record's draft (`fieldReport:new`) becomes its record's (`fieldReport:<id>`) the moment the record is
+ * created, so a crash before the rest of the save leaves the edit of that record to finish, not a new one.
+ */
+export async function moveDraft(from: string, to: string, values: unknown, db: StepDatabase = getStore().db, now: () => number = Date.now): Promise<FormDraft> {
+  const draft: FormDraft = { key: to, values, updatedAt: new Date(now()).toISOString() };
+  await db.transaction('rw', db.formDrafts, async () => {
+    await db.formDrafts.delete(from);
+    await db.formDrafts.put(draft);
+  });
+  return draft;
+}
+
 /** setTimeout and clearTimeout, injectable so tests drive the debounce without waiting. */
 export interface DraftTimer {
   set(callback: () => void, ms: number): unknown;

@@ -96,6 +96,33 @@ describe('the enrolment model', () => {
     expect(await db.participations.count()).toBe(1);
   });
 
+  it('registers and enrols in one write: a refused participation leaves no person behind, so a second try makes one person', async () => {
+    const activityId = await course();
+    const changes: string[] = [];
+    repository.subscribe((batch) => changes.push(batch.map((change) => `${change.entity}:${change.ids.length}`).join(',')));
+    // A participation the write path refuses (here: no valid activity): nothing at all is stored.
+    const refused = await createAndEnrol('not-an-activity', person(), 'trainee', store);
+    expect(refused.ok).toBe(false);
+    if (refused.ok) return;
+    expect(refused.issues).toEqual([expect.objectContaining({ path: 'activityId' })]);
+    expect(await db.people.count()).toBe(0);
+    expect(await db.participations.count()).toBe(0);
+
+    // Tried again on the right activity: one person, one participation, written together (one committed change).
+    const created = await createAndEnrol(activityId, person(), 'trainee', store);
+    expect(created.ok).toBe(true);
+    if (!created.ok) return;
+    expect(await db.people.count()).toBe(1);
+    expect(await db.participations.count()).toBe(1);
+    expect(await db.people.get(created.person.id)).toEqual(created.person);
+    expect(created.participation).toMatchObject({ activityId, personId: created.person.id, role: 'trainee', status: 'enrolled' });
+    expect(changes).toEqual(['person:1,participation:1']);
+    // Both are this device's changes, as a form's create would be: they sync.
+    expect((await repository.changesBeyond({})).filter((change) => change.entity === 'person' || change.entity === 'participation').map((change) => change.recordId)).toEqual(
+      expect.arrayContaining([created.person.id, created.participation.id]),
+    );
+  });
+
   it('the write path refuses a certificate number unless the participation is completed', async () => {
     const activityId = await course();
     const { enrolled } = await enrolPeople(activityId, [await stored(person())], 'trainee', store);

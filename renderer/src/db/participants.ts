@@ -1,4 +1,4 @@
-import type { FieldIssue, Organization, ParticipatingOrganization, Participation, Person, PersonRole } from '@shared/domain';
+import { newRecordId, type FieldIssue, type Organization, type ParticipatingOrganization, type Participation, type Person, type PersonRole } from '@shared/domain';
 import { tableOf } from './database';
 import type { Draft } from './repository';
 import { getStore, type Store } from './store';
@@ -85,8 +85,11 @@ export async function enrolPeople(
 export type CreateAndEnrolOutcome = { ok: true; person: Person; participation: Participation } | { ok: false; issues: FieldIssue[] };
 
 /**
- * Registers a new person and enrols them at once (a trainee who turns up on the day). The person is
- * validated in full before anything is stored; the person's roles include the participation's role.
+ * Registers a new person and enrols them at once (a trainee who turns up on the day): both records or
+ * neither. Each is validated in full first (the person's problems, then the participation's); then both
+ * are written in one transaction (the repository's importBatch, with ids and times minted here), so a
+ * refused participation never leaves a person behind that a second try would register again. The
+ * person's roles include the participation's role.
  */
 export async function createAndEnrol(
   activityId: string,
@@ -95,10 +98,22 @@ export async function createAndEnrol(
   store: Pick<Store, 'db' | 'repository'> = getStore(),
 ): Promise<CreateAndEnrolOutcome> {
   const roles = draft.roles.includes(role) ? draft.roles : [...draft.roles, role];
-  const created = await store.repository.create('person', { ...draft, roles });
-  if (!created.ok) return created;
-  const enrolled = await store.repository.create('participation', { activityId, personId: created.record.id, role, status: 'enrolled' });
-  // The person is stored; a refused participation (the activity deleted meanwhile) is said, not hidden.
-  if (!enrolled.ok) return { ok: false, issues: enrolled.issues };
-  return { ok: true, person: created.record, participation: enrolled.record };
+  const personDraft: Draft<'person'> = { ...draft, roles };
+  const personIssues = store.repository.validateDraft('person', personDraft);
+  if (personIssues.length > 0) return { ok: false, issues: personIssues };
+  const at = new Date().toISOString();
+  const person = { ...personDraft, entity: 'person' as const, id: newRecordId(), createdAt: at, updatedAt: at };
+  const participationDraft: Draft<'participation'> = { activityId, personId: person.id, role, status: 'enrolled' };
+  const participationIssues = store.repository.validateDraft('participation', participationDraft);
+  if (participationIssues.length > 0) return { ok: false, issues: participationIssues };
+  const participation = { ...participationDraft, entity: 'participation' as const, id: newRecordId(), createdAt: at, updatedAt: at };
+
+  const result = await store.repository.importBatch([
+    { source: 0, value: person },
+    { source: 1, value: participation },
+  ]);
+  if (result.rejected.length > 0) return { ok: false, issues: result.rejected.flatMap((rejection) => rejection.issues) };
+  const [storedPerson, storedParticipation] = await Promise.all([tableOf(store.db, 'person').get(person.id), tableOf(store.db, 'participation').get(participation.id)]);
+  if (!storedPerson || !storedParticipation) return { ok: false, issues: [{ path: '', message: 'v.notFound' }] };
+  return { ok: true, person: storedPerson, participation: storedParticipation };
 }

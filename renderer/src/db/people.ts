@@ -7,6 +7,16 @@ import { getStore, type Store } from './store';
  * Every write goes through the repository (getStore().repository).
  */
 
+/**
+ * A person's name as colleagues read it: romanized first (everyone reads it), then the native script. The
+ * one way a person record is named on screens, in exports and in the review queue. (A desk user, known by
+ * an account id, is named by review/lockModel's userDisplayName.)
+ */
+export function personName(person: Pick<Person, 'nameNative' | 'nameRomanized'> | undefined): string {
+  if (!person) return '';
+  return [person.nameRomanized, person.nameNative].filter(Boolean).join(' · ');
+}
+
 /** Every person on this computer (tens of thousands at most), for the people list and pickers. */
 export function listPeople(store: Pick<Store, 'db'> = getStore()): Promise<Person[]> {
   return tableOf(store.db, 'person').toArray();

@@ -13,7 +13,7 @@ import {
   type RecordRef,
   type SystemField,
 } from '@shared/domain';
-import { canSee, type Principal } from '@shared/access/rules';
+import { canSee, writeRefusal, type Principal } from '@shared/access/rules';
 import { sameContent } from '@shared/records/canonical';
 import type { Change } from '@shared/sync/change';
 import { SyncEngine, type ApplyResult, type LocalEdit, type Resolution } from '@shared/sync/engine';
@@ -203,7 +203,7 @@ export function createRepository(db: StepDatabase, options: RepositoryOptions = 
 
   /**
    * Why a stored record may not be changed by hand, if it may not: a review step is never changed, and an
-   * approved or accepted record is locked until a reviewer unlocks or returns it (shared/src/workflow).
+   * submitted, approved or accepted record is locked until a reviewer returns or unlocks it (shared/src/workflow).
    * Reads the record's steps in the caller's transaction.
    */
   async function workflowRefusal(entity: EntityType, id: string): Promise<Issue | undefined> {
@@ -211,6 +211,21 @@ export function createRepository(db: StepDatabase, options: RepositoryOptions = 
     if (!isReviewable(entity)) return undefined;
     const { state } = workflowOf(await approvalsOf(db, entity, id));
     return isLocked(state) ? refused('v.locked', { state }) : undefined;
+  }
+
+  /**
+   * Why the signed-in person may not write a record whose countries go from `before` (undefined: a new
+   * record) to `after`: the access rules the server applies (@shared/access/rules writeRefusal), so that
+   * nobody is let save here what the server would refuse. A desk nobody is signed in to (not enrolled)
+   * checks nothing: its records reach no server. A form shows the issue in its summary (path '').
+   */
+  function scopeRefusal(before: readonly string[] | undefined, after: readonly string[]): Issue | undefined {
+    if (!principal) return undefined;
+    const reason = writeRefusal(principal, before, after);
+    if (!reason) return undefined;
+    // The countries that are not the person's: where the record is now (an edit of a record not theirs), or where it would go.
+    const countries = reason === 'out-of-scope' && before !== undefined && !canSee(principal, before) ? before : after;
+    return refused(reason === 'out-of-scope' ? 'v.outOfScope' : 'v.movesOutOfScope', { country: countries.join(', ') || '—' });
   }
 
   /**
@@ -239,7 +254,7 @@ export function createRepository(db: StepDatabase, options: RepositoryOptions = 
 
         let overriddenWarnings: string[] = [];
         if (action === 'submit') {
-          const report = submissionChecks(record, await submissionContext(db, record, localDate(now())));
+          const report = submissionChecks(record, await submissionContext(db, record, localDate(now()), actor.role));
           const blockers = submissionBlockers(report, reviewOptions.overriddenWarnings);
           if (blockers.length > 0) return { ok: false, issues: blockers };
           // Only what was there to override is recorded.
@@ -279,7 +294,16 @@ export function createRepository(db: StepDatabase, options: RepositoryOptions = 
     const outcome = validate(entity, { ...draft, entity, id: newRecordId(), createdAt: at, updatedAt: at });
     if (!outcome.ok) return outcome;
     const record = outcome.record as AnyRecord;
-    await exclusive((sync) => storage.atomically(async () => sync.recordLocal(await edits([{ record, fields: syncedFields(record) }]))));
+    const scope = await exclusive((sync) =>
+      storage.atomically(async (): Promise<Issue | undefined> => {
+        const created = await edits([{ record, fields: syncedFields(record) }]);
+        const refusal = scopeRefusal(undefined, created[0]?.scope ?? []);
+        if (refusal) return refusal;
+        await sync.recordLocal(created);
+        return undefined;
+      }),
+    );
+    if (scope) return scope;
     return { ok: true, record: (await stored(entity, record.id)) ?? outcome.record };
   }
 
@@ -312,8 +336,11 @@ export function createRepository(db: StepDatabase, options: RepositoryOptions = 
         if (!validated.ok) return validated;
         const cycle = await parentCycle(entity, validated.record);
         if (cycle) return { ok: false, issues: [cycle] };
+        const [before = [], after = []] = await scopesOf(db, [existing as AnyRecord, validated.record as AnyRecord]);
+        const outOfScope = scopeRefusal(before, after);
+        if (outOfScope) return outOfScope;
         const fields = changedFields(existing as AnyRecord, validated.record as AnyRecord);
-        if (Object.keys(fields).length > 0) await sync.recordLocal(await edits([{ record: validated.record as AnyRecord, fields }]));
+        if (Object.keys(fields).length > 0) await sync.recordLocal([{ kind: 'write', entity, recordId: id, fields, scope: after }]);
         return { ok: true, record: (await stored(entity, id)) ?? validated.record };
       }),
     );
@@ -330,8 +357,10 @@ export function createRepository(db: StepDatabase, options: RepositoryOptions = 
         if (dependents > 0) return { ok: false as const, issues: [{ path: '', message: 'v.hasDependents', params: { count: dependents } }] };
         const existing = await stored(entity, id);
         if (!existing) return { ok: false as const, issues: [{ path: '', message: 'v.notFound' }] };
-        const [scope] = await scopesOf(db, [existing as AnyRecord]);
-        await sync.recordLocal([{ kind: 'delete', entity, recordId: id, scope: scope ?? [] }]);
+        const [scope = []] = await scopesOf(db, [existing as AnyRecord]);
+        const outOfScope = scopeRefusal(scope, scope);
+        if (outOfScope) return outOfScope;
+        await sync.recordLocal([{ kind: 'delete', entity, recordId: id, scope }]);
         return { ok: true as const };
       }),
     );
@@ -488,11 +517,19 @@ export function createRepository(db: StepDatabase, options: RepositoryOptions = 
     async conflicts(): Promise<Conflict[]> {
       return (await getEngine()).conflicts();
     },
-    resolve(conflict: Conflict, resolution: Resolution): Promise<Change> {
-      return exclusive(async (sync) => {
-        const meta = await db.recordMeta.get([conflict.entity, conflict.recordId]);
-        return sync.resolve(conflict, resolution, (meta?.scope ?? []) as never);
-      });
+    /**
+     * Settles a conflict with a change that has seen every value in it. Refused (nothing written) like an
+     * edit: on a record locked in review (v.locked) and on a review step (v.approvalImmutable).
+     */
+    resolve(conflict: Conflict, resolution: Resolution): Promise<{ ok: true; change: Change } | Issue> {
+      return exclusive((sync) =>
+        storage.atomically(async () => {
+          const locked = await workflowRefusal(conflict.entity, conflict.recordId);
+          if (locked) return locked;
+          const meta = await db.recordMeta.get([conflict.entity, conflict.recordId]);
+          return { ok: true as const, change: await sync.resolve(conflict, resolution, (meta?.scope ?? []) as never) };
+        }),
+      );
     },
     async deviceId(): Promise<string> {
       return (await getEngine()).device;

@@ -48,9 +48,8 @@ export const affectsTechnology = (changes: RecordChange[]) => changes.some((chan
 /** A match's page also lists the activities that follow it up. */
 export const affectsMatchDetail = (changes: RecordChange[]) => affectsTechnology(changes) || changes.some((change) => change.entity === 'activity');
 
-export function personName(person: Person | undefined): string {
-  return person ? [person.nameRomanized, person.nameNative].filter(Boolean).join(' · ') : '';
-}
+/** A broker is named as every person is (db/people.ts). */
+export { personName } from './people';
 
 const orgSearch = (organization: Organization | undefined) => (organization ? [...Object.values(organization.name), organization.acronym] : []);
 

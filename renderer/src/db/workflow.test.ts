@@ -3,7 +3,7 @@ import type { Principal } from '@shared/access/rules';
 import { newRecordId, type Approval, type EntityType, type UserRole } from '@shared/domain';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openStepDatabase, tableOf, type RecordMeta, type StepDatabase } from './database';
-import { approvalsOf, queueRecords, reviewCount, reviewQueue, submissionContext, waitingRecords, workflowStatusOf } from './workflow';
+import { approvalsOf, attentionCount, isReviewer, queueRecords, reviewCount, reviewOverview, reviewQueue, submissionContext, submitsForReview, takesPartInReview, waitingRecords, workflowStatusOf } from './workflow';
 
 let db: StepDatabase;
 beforeEach(async () => {
@@ -155,6 +155,99 @@ describe('the review queue, folded from the approvals table', () => {
     expect(draft.ignored).toHaveLength(1);
     expect((await workflowStatusOf(db, 'fieldReport', approvedReport)).state).toBe('approved');
     expect((await workflowStatusOf(db, 'activity', newRecordId())).state).toBe('draft');
+  });
+});
+
+describe("each person's review page: the reviewer's queue, and one's own records returned or waiting", () => {
+  const [overridden, returnedToHim, approvedHis, acceptedHis, returnedToOther, outOfScope, resubmittedHis, deletedHis, nokOwnSubmitted, nokOwnApproved] = Array.from({ length: 10 }, () => newRecordId()) as [
+    string, string, string, string, string, string, string, string, string, string,
+  ];
+  const him = { actorUserId: officer.userId };
+  const her = { actorUserId: nok.userId };
+  const overrideNote = { comment: 'Written up late from my notebook: the date is right.', overriddenWarnings: ['v.warn.visitLongAgo'] };
+
+  beforeEach(async () => {
+    await store(
+      [
+        meta('activity', overridden, ['TH']),
+        meta('fieldReport', returnedToHim, ['TH']),
+        meta('fieldReport', approvedHis, ['TH']),
+        meta('fieldReport', acceptedHis, ['TH']),
+        meta('fieldReport', returnedToOther, ['TH']),
+        meta('fieldReport', outOfScope, ['VN']),
+        meta('organization', resubmittedHis, ['TH']),
+        meta('fieldReport', deletedHis, ['TH'], { deleted: true }),
+        meta('activity', nokOwnSubmitted, ['TH']),
+        meta('activity', nokOwnApproved, ['TH']),
+      ],
+      [
+        step('activity', overridden, 'submit', 'field-officer', { ...him, ...overrideNote }),
+        step('fieldReport', returnedToHim, 'submit', 'field-officer', him),
+        step('fieldReport', returnedToHim, 'return', 'national-coordinator', { ...her, comment: 'Please add the yield figures from the second plot.' }),
+        step('fieldReport', approvedHis, 'submit', 'field-officer', him),
+        step('fieldReport', approvedHis, 'approve', 'national-coordinator', her),
+        step('fieldReport', acceptedHis, 'submit', 'field-officer', him),
+        step('fieldReport', acceptedHis, 'approve', 'national-coordinator', her),
+        step('fieldReport', acceptedHis, 'accept', 'secretariat'),
+        step('fieldReport', returnedToOther, 'submit', 'field-officer', { actorUserId: 'u-malee' }),
+        step('fieldReport', returnedToOther, 'return', 'national-coordinator', her),
+        step('fieldReport', outOfScope, 'submit', 'field-officer', him),
+        step('fieldReport', outOfScope, 'return', 'national-coordinator'),
+        step('organization', resubmittedHis, 'submit', 'field-officer', him),
+        step('organization', resubmittedHis, 'return', 'national-coordinator', her),
+        step('organization', resubmittedHis, 'submit', 'field-officer', { ...him, comment: 'Address corrected.' }),
+        step('fieldReport', deletedHis, 'submit', 'field-officer', him),
+        step('fieldReport', deletedHis, 'return', 'national-coordinator', her),
+        step('activity', nokOwnSubmitted, 'submit', 'national-coordinator', her),
+        step('activity', nokOwnApproved, 'submit', 'national-coordinator', her),
+        step('activity', nokOwnApproved, 'approve', 'national-coordinator', { actorUserId: 'u-lan' }),
+      ],
+    );
+  });
+
+  const idsOf = (items: readonly { recordId: string }[]) => items.map((item) => item.recordId);
+
+  it("shows an officer what was returned to him, with the reviewer's comment, and what he submitted that waits", async () => {
+    const overview = await reviewOverview(db, officer);
+    expect(overview.queue).toEqual([]);
+    // Only his own submissions, in his countries, on this computer: not another officer's, not a deleted one.
+    expect(idsOf(overview.returned)).toEqual([returnedToHim]);
+    const [returned] = overview.returned;
+    expect(returned).toMatchObject({ entity: 'fieldReport', state: 'returned' });
+    expect(returned!.step).toMatchObject({ action: 'return', actorUserId: nok.userId, actorRole: 'national-coordinator', comment: 'Please add the yield figures from the second plot.' });
+    expect(returned!.submitted?.actorUserId).toBe(officer.userId);
+    // Submitted or approved, oldest step first; an accepted one is done, a resubmitted one waits again.
+    expect(idsOf(overview.waiting)).toEqual([overridden, approvedHis, resubmittedHis]);
+    expect(overview.waiting.map((item) => item.state)).toEqual(['submitted', 'approved', 'submitted']);
+    expect(overview.waiting[2]!.submitted?.comment).toBe('Address corrected.');
+    // His badge: what asks something of him (the returned one).
+    expect(attentionCount(overview)).toBe(1);
+    expect(await reviewCount(db, officer)).toBe(0);
+  });
+
+  it("gives the coordinator's queue rows the submitter's comment and the warnings overridden, so approving from the list is informed", async () => {
+    const overview = await reviewOverview(db, nok);
+    const submitted = overview.queue.find((group) => group.state === 'submitted')!;
+    const item = submitted.kinds.flatMap((kind) => kind.items).find((candidate) => candidate.recordId === overridden)!;
+    expect(item.submitted).toMatchObject({ actorUserId: officer.userId, comment: overrideNote.comment, overriddenWarnings: ['v.warn.visitLongAgo'] });
+    expect(item.step).toBe(item.submitted);
+    // Her own submission that waits for herself is in her queue, not again among her waiting ones; the one a colleague approved waits for the Secretariat.
+    expect(submitted.kinds.flatMap((kind) => kind.items.map((candidate) => candidate.recordId))).toContain(nokOwnSubmitted);
+    expect(idsOf(overview.waiting)).toEqual([nokOwnApproved]);
+    expect(overview.returned).toEqual([]);
+    expect(attentionCount(overview)).toBe(submitted.count);
+    expect(overview.queue).toEqual(await reviewQueue(db, nok));
+  });
+
+  it('has nothing for administrators and desks not enrolled; the workflow table says who reviews and who submits', async () => {
+    expect(await reviewOverview(db, admin)).toEqual({ queue: [], returned: [], waiting: [] });
+    expect(await reviewOverview(db, undefined)).toEqual({ queue: [], returned: [], waiting: [] });
+    expect(['field-officer', 'national-coordinator', 'secretariat', 'admin'].map((role) => [isReviewer(role as UserRole), submitsForReview(role as UserRole), takesPartInReview(role as UserRole)])).toEqual([
+      [false, true, true],
+      [true, true, true],
+      [true, true, true],
+      [false, false, false],
+    ]);
   });
 });
 

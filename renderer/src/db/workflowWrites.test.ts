@@ -1,5 +1,8 @@
 import 'fake-indexeddb/auto';
 import type { Principal } from '@shared/access/rules';
+import { exampleRecords } from '@shared/demo/examples';
+import { SyncEngine } from '@shared/sync/engine';
+import { MemoryStorage } from '@shared/sync/memoryStorage';
 import { submissionErrorCodes, submissionWarningCodes } from '@shared/workflow/checks';
 import { workflowOf } from '@shared/workflow/workflow';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -11,6 +14,7 @@ import { createRepository, type Draft, type Repository } from './repository';
 const officer: Principal = { userId: 'u-somchai', role: 'field-officer', countries: ['LA'] };
 const coordinator: Principal = { userId: 'u-nok', role: 'national-coordinator', countries: ['LA'] };
 const vietnamCoordinator: Principal = { userId: 'u-lan', role: 'national-coordinator', countries: ['VN'] };
+const secretariat: Principal = { userId: 'u-mei', role: 'secretariat', countries: [] };
 
 const activityDraft: Draft<'activity'> = {
   title: { en: 'Joint laboratory for rice breeding' },
@@ -191,6 +195,26 @@ describe('submission checks on submit', () => {
     });
   });
 
+  it('asks for a person’s contact details only of a submitter whose role handles personal data', async () => {
+    const { entity: _entity, id: _id, createdAt: _createdAt, updatedAt: _updatedAt, ...person } = exampleRecords.person;
+    const nobodyToReach = { ...person, country: 'LA' as const };
+    delete nobodyToReach.email;
+    delete nobodyToReach.phone;
+    const created = async () => {
+      const outcome = await repository.create('person', nobodyToReach);
+      if (!outcome.ok) throw new Error(JSON.stringify(outcome.issues));
+      return { entity: 'person' as const, recordId: outcome.record.id };
+    };
+    // The Secretariat neither sees nor adds contact details: it is not warned about their absence.
+    repository.setPrincipal(secretariat);
+    const bySecretariat = await created();
+    const submitted = await repository.review(bySecretariat, 'submit');
+    expect(submitted.ok && submitted.record.overriddenWarnings).toBeUndefined();
+    // An officer of the person's country is.
+    repository.setPrincipal(officer);
+    expect(messages(await repository.review(await created(), 'submit'))).toEqual(['v.warn.noContact']);
+  });
+
   it('runs no submission checks on other steps', async () => {
     const report = await newReport();
     await stepAs(officer, report, 'submit');
@@ -222,14 +246,51 @@ describe('locked records and immutable steps', () => {
     expect((await repository.changesBeyond({})).length).toBe(changes);
   });
 
-  it('lets a record be edited again once a reviewer unlocks or returns it, and while it is submitted', async () => {
+  it('locks a submitted record too: what the reviewer approves is what was submitted', async () => {
+    const report = await newReport();
+    await stepAs(officer, report, 'submit');
+    const before = await db.fieldReports.get(report.recordId);
+    expect(await repository.replace('fieldReport', report.recordId, reportDraft({ narrative: 'Changed under review' }))).toEqual({
+      ok: false,
+      issues: [{ path: '', message: 'v.locked', params: { state: 'submitted' } }],
+    });
+    expect(await repository.remove('fieldReport', report.recordId)).toEqual({ ok: false, issues: [{ path: '', message: 'v.locked', params: { state: 'submitted' } }] });
+    expect(await db.fieldReports.get(report.recordId)).toEqual(before);
+  });
+
+  it('lets a record be edited again once a reviewer unlocks or returns it', async () => {
     const report = await approvedReport();
     expect((await stepAs(coordinator, report, 'unlock')).ok).toBe(true);
     expect((await repository.replace('fieldReport', report.recordId, reportDraft({ narrative: 'Corrected' }))).ok).toBe(true);
     await stepAs(officer, report, 'submit');
-    expect((await repository.replace('fieldReport', report.recordId, reportDraft({ narrative: 'Corrected again' }))).ok).toBe(true);
+    expect(messages(await repository.replace('fieldReport', report.recordId, reportDraft({ narrative: 'Corrected again' })))).toEqual(['v.locked']);
     await stepAs(coordinator, report, 'return', { comment: 'One more photo.' });
     expect((await repository.replace('fieldReport', report.recordId, reportDraft({ narrative: 'With a photo' }))).ok).toBe(true);
+  });
+
+  it('refuses to settle a sync conflict on a locked record, until it is returned', async () => {
+    const report = await newReport();
+    // Another laptop edits the narrative while this desk does too: a conflict.
+    const other = new SyncEngine(new MemoryStorage(), 'other-laptop', 'user:u-somchai', () => clock + 1000);
+    await other.apply(await repository.changesBeyond({}));
+    await other.recordLocal([{ kind: 'write', entity: 'fieldReport', recordId: report.recordId, fields: { narrative: 'Written on the other laptop' }, scope: ['LA'] }]);
+    repository.setPrincipal(officer);
+    expect((await repository.replace('fieldReport', report.recordId, reportDraft({ narrative: 'Written here' }))).ok).toBe(true);
+    await repository.applyRemote(await other.changesBeyond(await repository.vector()));
+    const [conflict] = await repository.conflicts();
+    expect(conflict?.field).toBe('narrative');
+    const keepOther = { keep: conflict!.heads.find((head) => head.value === 'Written on the other laptop')!.stamp };
+
+    await stepAs(officer, report, 'submit');
+    const changes = (await repository.changesBeyond({})).length;
+    expect(await repository.resolve(conflict!, keepOther)).toEqual({ ok: false, issues: [{ path: '', message: 'v.locked', params: { state: 'submitted' } }] });
+    expect((await repository.changesBeyond({})).length).toBe(changes);
+    expect(await repository.conflicts()).toHaveLength(1);
+
+    await stepAs(coordinator, report, 'return', { comment: 'Settle the narrative first.' });
+    expect(await repository.resolve(conflict!, keepOther)).toMatchObject({ ok: true, change: { field: 'narrative', value: 'Written on the other laptop' } });
+    expect(await repository.conflicts()).toEqual([]);
+    expect((await db.fieldReports.get(report.recordId))?.narrative).toBe('Written on the other laptop');
   });
 
   it('never changes or deletes a step', async () => {
@@ -296,6 +357,8 @@ describe('messages', () => {
       ...submissionErrorCodes,
       ...submissionWarningCodes,
       'v.locked',
+      'v.outOfScope',
+      'v.movesOutOfScope',
       'v.approvalImmutable',
       'v.overrideNeedsComment',
       'v.overrideOnlyOnSubmit',

@@ -36,6 +36,15 @@ export function formatDate(isoDate: string | undefined, language: string): strin
   return formatter.format(date);
 }
 
+/**
+ * Today on this computer's calendar (YYYY-MM-DD), not UTC's: the day a person means (a visit's date, the
+ * "today" submission checks compare with, the date in an exported file's name).
+ */
+export function localToday(now: Date = new Date()): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
 export function formatBytes(bytes: number, language: string): string {
   const units = ['B', 'KB', 'MB', 'GB'];
   let value = bytes;

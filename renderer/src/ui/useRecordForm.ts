@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { getRecord } from '../db/reads';
 import type { Draft } from '../db/repository';
 import { getStore } from '../db/store';
-import { useWorkflowStatus } from '../features/review/useWorkflow';
+import { useWorkflowStatus } from './useWorkflowStatus';
 import { useIssueText } from '../i18n';
 
 export interface RecordFormOptions<E extends EntityType, V> {
@@ -29,7 +29,7 @@ export const formLevel = '';
  * follow the values, so each one goes away as soon as its field is fixed; nothing typed is ever lost.
  * Render it with `key={id}` so that moving from one record to another starts a fresh form.
  *
- * A record approved or accepted in review is locked (`locked`, with its review `workflow`, kept current as
+ * A record submitted, approved or accepted in review is locked (`locked`, with its review `workflow`, kept current as
  * steps arrive): the form disables its fields and Save, and `save` refuses it with `v.locked` before the
  * write path would (which refuses it too). `<RecordLockNotice>` says who locked it and who can unlock it.
  */

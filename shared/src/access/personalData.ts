@@ -27,7 +27,7 @@ export const personalDataFields = ['email', 'phone', 'birthYear'] as const satis
 export type PersonalDataField = (typeof personalDataFields)[number];
 
 /** Whether this role ever works with people's personal data (of its own countries). */
-export function mayHandlePersonalData(principal: Principal | undefined): boolean {
+export function mayHandlePersonalData(principal: Pick<Principal, 'role'> | undefined): boolean {
   if (!principal) return true;
   return principal.role === 'field-officer' || principal.role === 'national-coordinator';
 }

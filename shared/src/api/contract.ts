@@ -75,10 +75,10 @@ export const enrollRequestSchema = z.strictObject({
 export const enrollResponseSchema = z.object({ certificate: deviceCertificateSchema, serverPublicKey: publicKeySchema });
 
 /**
- * Why the server refused a change. 'locked': the record is approved or accepted (shared/src/workflow), and
- * nobody edits it until a reviewer unlocks or returns it; 'workflow': a review step (an approval record)
- * that is not allowed: not the sender's own, not allowed from the record's state, or a change to a step
- * already taken (steps are immutable). The detail says which.
+ * Why the server refused a change. 'locked': the record is submitted, approved or accepted
+ * (shared/src/workflow), and nobody edits it until a reviewer returns or unlocks it; 'workflow': a review
+ * step (an approval record) that is not allowed: not the sender's own, one its role may never take, dated
+ * in the future, or a change to a step already taken (steps are immutable). The detail says which.
  */
 export const changeRefusalReasons = ['out-of-scope', 'moves-out-of-scope', 'invalid-value', 'unknown-field', 'forged-author', 'locked', 'workflow'] as const;
 export const changeRefusalSchema = z.object({

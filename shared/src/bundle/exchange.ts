@@ -12,6 +12,7 @@ import { openBundle, readManifest, writeBundle } from './codec';
 import { isBundleError, type BundleError } from './errors';
 import { bundleFileExtension, bundleLimits, type BundleManifest, type SignedRevocationList } from './format';
 import { judgeScopes, type ScopeRun } from './importScope';
+import { judgeImportWorkflow } from './importWorkflow';
 import { resumeKeyOf, type BundleAttachment, type BundleIdentity, type BundleLogEntry, type BundlePort, type QuarantinedChange, type QuarantineReason } from './port';
 import { revokedDeviceIds } from './revocations';
 import { reservedDeviceIds, type SignedServerAck } from './serverAck';
@@ -27,8 +28,9 @@ import type { BundleKey, BundleProgress, BundleRecipient, OpenedBundle, SignedCh
  *   the newest signed statement of the server's holdings, and the files the bundle's `document` records
  *   name (as many as the file's limit allows); `recordExport` logs it once it is saved;
  * - `prepareImport`: every check of the format (openBundle), then a dry run: what is new, known,
- *   conflicting, or to be quarantined (an invalid value; a record its originator may not change, judged on
- *   the countries this replica computes, importScope.ts; a record outside this desk's countries);
+ *   conflicting, or to be quarantined (an invalid value; a change the review workflow refuses, as the
+ *   server would, importWorkflow.ts; a record its originator may not change, judged on the countries this
+ *   replica computes, importScope.ts; a record outside this desk's countries);
  * - `applyImport`: first the files the bundle carries (verified by openBundle, kept once), then chunk by
  *   chunk, each atomic and marked done, so an interrupted import resumes; then the acknowledgements,
  *   certificates and revocations the bundle brought.
@@ -466,10 +468,13 @@ export async function prepareImport(port: BundlePort, bytes: Uint8Array, key: Bu
     }
     return plan;
   });
+  // The review workflow first, as the server judges it (edits of locked records, steps not the originator's to take).
+  const workflow = await judgeImportWorkflow({ runs, port });
+  for (const run of runs.values()) run.changes = run.changes.filter((change) => !workflow.has(changeKey(change)));
   const refused = await judgeScopes({ importer: principal, runs: [...runs.values()], recordChanges: (records) => port.recordChanges(records) });
   for (const plan of planned) {
     plan.accept = plan.accept.filter((change) => {
-      const refusal = refused.get(changeKey(change));
+      const refusal = workflow.get(changeKey(change)) ?? refused.get(changeKey(change));
       if (refusal) plan.quarantine.push({ change, reason: refusal.reason, detail: refusal.detail, bundleId, from });
       return !refusal;
     });

@@ -1,5 +1,6 @@
 import type { DeviceCertificate } from '../api/certificate';
 import { sha256Hex } from '../security/webCrypto';
+import { approvalOf } from '../workflow/judge';
 import { changeKey, type Change } from '../sync/change';
 import type { SyncEngine } from '../sync/engine';
 import type { MemoryStorage } from '../sync/memoryStorage';
@@ -76,6 +77,13 @@ export function memoryBundlePort(replica: { storage: MemoryStorage; engine: Sync
     storedChunks: async () => [...state.chunks.values()],
     heldKeys: (keys) => storage.heldKeys(keys),
     recordChanges: (records) => Promise.all(records.map(({ entity, recordId }) => storage.changesOfRecord(entity, recordId))),
+    async approvalsAbout(targets) {
+      const steps = [...storage.records().values()].flatMap((record) => {
+        const step = record.entity === 'approval' && !record.deleted ? approvalOf(record.recordId, record.values, record.updatedAt) : undefined;
+        return step ? [step] : [];
+      });
+      return targets.map(({ entity, recordId }) => steps.filter((step) => step.target.entity === entity && step.target.recordId === recordId));
+    },
     async processedVector() {
       const vector = await engine.vector();
       const beyond = new Map<string, Set<number>>();

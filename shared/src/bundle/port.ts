@@ -1,5 +1,6 @@
 import type { Principal } from '../access/rules';
 import type { DeviceCertificate } from '../api/certificate';
+import type { Approval } from '../domain/entities/approval';
 import type { RecordRef } from '../domain/scope';
 import type { Change } from '../sync/change';
 import type { ApplyResult } from '../sync/engine';
@@ -37,6 +38,8 @@ export interface BundlePort {
   preview(changes: readonly Change[]): Promise<{ existing: Set<string>; newConflicts: number }>;
   /** The changes this replica holds of each record (empty: never heard of it), in one batch: the scope rule reads them. */
   recordChanges(records: readonly RecordRef[]): Promise<Change[][]>;
+  /** The review steps (valid approval records) this replica holds about each record, in one batch: the workflow rules read them. */
+  approvalsAbout(targets: readonly RecordRef[]): Promise<Approval[][]>;
   /**
    * What this replica has processed: the vector, raised past changes it quarantined or dismissed
    * (contiguous per device). The ack it sends: a peer moves on past them rather than resend them forever.
@@ -112,8 +115,13 @@ export interface BundleIdentity {
   certificate?: DeviceCertificate;
 }
 
-/** 'out-of-scope': the originator may not change the record, or this replica may not hold it; 'moves-out-of-scope': the change would take the record out of its originator's countries. */
-export type QuarantineReason = 'invalid-value' | 'unknown-field' | 'out-of-scope' | 'moves-out-of-scope';
+/**
+ * 'out-of-scope': the originator may not change the record, or this replica may not hold it;
+ * 'moves-out-of-scope': the change would take the record out of its originator's countries; 'locked': the
+ * record is locked in review (submitted, approved, accepted); 'workflow': a review step its originator may
+ * not take, or a change to a step (shared/src/workflow/judge.ts, as the server judges them).
+ */
+export type QuarantineReason = 'invalid-value' | 'unknown-field' | 'out-of-scope' | 'moves-out-of-scope' | 'locked' | 'workflow';
 
 export interface QuarantinedChange {
   change: Change;

@@ -103,6 +103,14 @@ describe('submissionChecks: other records', () => {
     expect(submissionChecks({ ...exampleRecords.person, email: 'sudarat@kku.ac.th' }, context()).warnings).toEqual([]);
   });
 
+  it('does not ask for contact details a submitter’s role may not see or add (personal data)', () => {
+    const unreachable = exampleRecords.person;
+    for (const role of ['secretariat', 'admin'] as const) expect(submissionChecks(unreachable, context({ role })).warnings, role).toEqual([]);
+    for (const role of ['field-officer', 'national-coordinator'] as const) expect(codes(submissionChecks(unreachable, context({ role })).warnings), role).toEqual(['v.warn.noContact']);
+    // A desk nobody is signed in to sees everything it holds: it is asked.
+    expect(codes(submissionChecks(unreachable, context()).warnings)).toEqual(['v.warn.noContact']);
+  });
+
   it('has nothing to say about organizations, matches, or records that are not reviewed', () => {
     for (const record of [exampleRecords.organization, exampleRecords.technologyMatch, exampleRecords.budget]) expect(submissionChecks(record, context())).toEqual({ errors: [], warnings: [] });
   });

@@ -4,6 +4,8 @@ import type { Activity } from '../domain/entities/activity';
 import type { FieldReport } from '../domain/entities/fieldReport';
 import type { IndicatorPeriod } from '../domain/entities/results';
 import type { Person } from '../domain/entities/person';
+import type { UserRole } from '../domain/taxonomy/roles';
+import { mayHandlePersonalData } from '../access/personalData';
 
 /**
  * What is checked when a record is submitted for review, beyond its schema (which every stored record
@@ -19,7 +21,8 @@ import type { Person } from '../domain/entities/person';
  *   covers the visit date (warning);
  * - activity, technology offer, technology need: a description in at least one language (error); an
  *   activity planned to end more than 10 years after it starts (warning);
- * - person: at least one way to reach them, an e-mail address or a phone number (warning).
+ * - person: at least one way to reach them, an e-mail address or a phone number (warning), only for a
+ *   submitter whose role handles personal data (access/personalData.ts): the others neither see nor add them.
  */
 export interface SubmissionReport {
   errors: FieldIssue[];
@@ -34,6 +37,8 @@ export interface CheckContext {
   activity?: Activity;
   /** The indicator periods of the activity, for indicator values far from their targets. */
   indicatorPeriods?: readonly IndicatorPeriod[];
+  /** The submitter's role (undefined: a desk nobody is signed in to), for checks on what only some roles see. */
+  role?: UserRole;
 }
 
 /** Every error submissionChecks can report (a submit with any of them is refused). */
@@ -102,7 +107,7 @@ export function submissionChecks(record: AnyRecord, context: CheckContext): Subm
       if (!hasText(record.description)) report.errors.push({ path: 'description', message: 'v.submit.descriptionRequired' });
       break;
     case 'person':
-      personChecks(record, report);
+      personChecks(record, context, report);
       break;
     default:
       break;
@@ -110,7 +115,9 @@ export function submissionChecks(record: AnyRecord, context: CheckContext): Subm
   return report;
 }
 
-function personChecks(person: Person, report: SubmissionReport): void {
+function personChecks(person: Person, context: CheckContext, report: SubmissionReport): void {
+  // Contact details are personal data: a role that may not see or add them is not asked for them.
+  if (!mayHandlePersonalData(context.role ? { role: context.role } : undefined)) return;
   if (!person.email && !person.phone?.trim()) report.warnings.push({ path: 'email', message: 'v.warn.noContact' });
 }
 

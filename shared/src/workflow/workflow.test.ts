@@ -65,11 +65,12 @@ describe('the review state machine', () => {
     }
   });
 
-  it('locks approved and accepted records; who may reopen them', () => {
-    expect(workflowStates.filter(isLocked)).toEqual(['approved', 'accepted']);
+  it('locks submitted, approved and accepted records; who may reopen them', () => {
+    expect(workflowStates.filter(isLocked)).toEqual(['submitted', 'approved', 'accepted']);
     const reopeners: Record<WorkflowState, UserRole[]> = {
       draft: [],
-      submitted: [],
+      // Returned by whoever may review it: nobody edits what a reviewer is looking at.
+      submitted: ['national-coordinator', 'secretariat'],
       returned: [],
       approved: ['national-coordinator', 'secretariat'],
       accepted: ['secretariat'],

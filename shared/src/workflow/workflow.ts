@@ -78,8 +78,12 @@ export function allowedActions(state: WorkflowState, role: UserRole): WorkflowAc
   return (Object.entries(transitions[state]) as [WorkflowAction, Transition][]).filter(([, t]) => t.roles.includes(role)).map(([action]) => action);
 }
 
-/** Approved and accepted records are locked: nobody edits them until someone who may unlocks or returns them. */
-export const isLocked = (state: WorkflowState) => state === 'approved' || state === 'accepted';
+/**
+ * Submitted, approved and accepted records are locked: nobody edits them until someone who may returns
+ * (or, once approved, unlocks) them. What a reviewer approves is what was submitted: a submitted record
+ * is corrected after a Return, not under the reviewer's eyes.
+ */
+export const isLocked = (state: WorkflowState) => state === 'submitted' || state === 'approved' || state === 'accepted';
 
 /** Who may reopen a locked record (by returning or unlocking it); empty when it is not locked. */
 export function unlockableBy(state: WorkflowState): UserRole[] {

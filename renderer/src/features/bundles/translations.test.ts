@@ -16,7 +16,7 @@ const placeholders = (text: string) => [...text.matchAll(/\{\{\s*(\w+)\s*\}\}/g)
 const has = (table: Map<string, string>, key: string) => table.has(key) || table.has(`${key}_other`);
 
 /** Lists of the codes that exist only as types in shared/: `satisfies` fails to compile when one is missing. */
-const quarantineReasons = ['invalid-value', 'unknown-field', 'out-of-scope', 'moves-out-of-scope'] as const satisfies readonly QuarantineReason[];
+const quarantineReasons = ['invalid-value', 'unknown-field', 'out-of-scope', 'moves-out-of-scope', 'locked', 'workflow'] as const satisfies readonly QuarantineReason[];
 const progressPhases = ['seal', 'encrypt', 'zip', 'read', 'verify', 'decrypt', 'apply'] as const satisfies readonly BundleProgress['phase'][];
 const logResults = ['ok', 'nothing-new', 'partial', 'refused'] as const satisfies readonly BundleLogEntry['result'][];
 type Missing<All, Listed> = Exclude<All, Listed> extends never ? true : Exclude<All, Listed>;

@@ -206,7 +206,7 @@ export function FieldReportDetailPage() {
                   <figure>
                     {document ? (
                       <BlobImage
-                        sha256={document.sha256}
+                        file={document}
                         alt={photo.caption || t('form.photoAlt', { number: index + 1 })}
                         missing={t('form.photoMissing')}
                         testId="fr-detail-photo-img"

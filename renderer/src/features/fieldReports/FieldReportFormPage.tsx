@@ -4,24 +4,25 @@ import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } fro
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate, useParams, useSearchParams } from 'react-router';
 import { AttachmentTooLargeError } from '../../db/blobs';
-import { activitySummary, fieldReportDetail, indicatorsOfActivity, workflowStatusOf } from '../../db/fieldReports';
+import { activitySummary, fieldReportDetail, indicatorsOfActivity } from '../../db/fieldReports';
 import { dropUnusedDraftBlobs, formDraftStore } from '../../db/formDrafts';
 import { activityOptions, type RecordOption } from '../../db/pickerOptions';
 import { useIssueText, useLabel } from '../../i18n';
 import { usePrincipal } from '../../state/principal';
 import { useUiStore } from '../../state/uiStore';
 import { Field } from '../../ui/Field';
-import { formatDateTime, formatNumber } from '../../ui/format';
+import { formatDateTime, formatNumber, localToday } from '../../ui/format';
 import { FormSummary } from '../../ui/FormSummary';
 import { Notice } from '../../ui/Notice';
 import { ProgressBar } from '../../ui/ProgressBar';
 import { RecordPicker } from '../../ui/RecordPicker';
 import { useFormDraft } from '../../ui/useFormDraft';
+import { useWorkflowStatus } from '../../ui/useWorkflowStatus';
 import { formLevel } from '../../ui/useRecordForm';
 import { RecordLockNotice } from '../review/RecordLockNotice';
 import { useRepositoryData } from '../history/useRepositoryData';
 import { BlobImage } from './BlobImage';
-import { defaultCountry, emptyFieldReportForm, fieldReportToForm, localToday, movePhoto, parseCoordinates, type FieldReportFormValues, type FormPhoto } from './fieldReportForm';
+import { defaultCountry, draftKeyOf, emptyFieldReportForm, fieldReportToForm, movePhoto, parseCoordinates, type FieldReportFormValues, type FormPhoto } from './fieldReportForm';
 import { locate, type LocationFailure, type LocationFix } from './geolocation';
 import { takePhoto, withPhotos } from './photos';
 import { checkFieldReport, saveFieldReport } from './saveFieldReport';
@@ -114,7 +115,7 @@ function FieldReportForm({ id, presetActivity }: { id: string | undefined; prese
     },
     [original],
   );
-  const draft = useFormDraft(loaded.phase === 'ready' ? `fieldReport:${id ?? 'new'}` : undefined, values, restore);
+  const draft = useFormDraft(loaded.phase === 'ready' ? draftKeyOf(id) : undefined, values, restore);
 
   const chosenActivity = values.activityId;
   useEffect(() => {
@@ -132,12 +133,8 @@ function FieldReportForm({ id, presetActivity }: { id: string | undefined; prese
     () => (chosenActivity ? indicatorsOfActivity(chosenActivity) : Promise.resolve([] as Indicator[])),
     (changes) => changes.some((change) => change.entity === 'indicator'),
   );
-  const lock = useRepositoryData(
-    `lock:${id ?? ''}`,
-    async () => (id ? isLocked((await workflowStatusOf('fieldReport', id)).state) : false),
-    (changes) => changes.some((change) => change.entity === 'approval'),
-  );
-  const locked = lockedOnSave || (lock.phase === 'ready' && lock.data);
+  const workflow = useWorkflowStatus('fieldReport', id);
+  const locked = lockedOnSave || (workflow !== undefined && isLocked(workflow.state));
 
   const liveIssues = useMemo(() => (attempted ? checkFieldReport(values) : []), [attempted, values]);
   const errors: Record<string, string> = {};
@@ -239,6 +236,8 @@ function FieldReportForm({ id, presetActivity }: { id: string | undefined; prese
     if (locked || saving || photoWork) return;
     setSaving(true);
     try {
+      // The draft on disk is the one saving moves to the new report's key (saveFieldReport): nothing pending may follow it.
+      await draft.flush();
       const outcome = await saveFieldReport(values, original);
       if (outcome.ok) {
         await draft.clear();
@@ -248,7 +247,7 @@ function FieldReportForm({ id, presetActivity }: { id: string | undefined; prese
       }
       if (outcome.report && !id) {
         // The report is stored, a photo is not: carry on from its own edit page, where this draft is restored.
-        await formDraftStore().save(`fieldReport:${outcome.report.id}`, { ...outcome.values, basedOn: outcome.report.updatedAt });
+        await formDraftStore().save(draftKeyOf(outcome.report.id), { ...outcome.values, basedOn: outcome.report.updatedAt });
         await draft.clear();
         navigate(`/field-reports/${outcome.report.id}/edit`, { state: { incomplete: true } });
         return;
@@ -448,7 +447,7 @@ function FieldReportForm({ id, presetActivity }: { id: string | undefined; prese
               <ol className="photo-list">
                 {values.photos.map((photo, index) => (
                   <li key={photo.sha256 || photo.documentId} className="photo-item" data-testid="fr-photo">
-                    <BlobImage sha256={photo.sha256} alt={photo.caption || t('form.photoAlt', { number: index + 1 })} className="photo-thumb" missing={t('form.photoMissing')} />
+                    <BlobImage file={photo} alt={photo.caption || t('form.photoAlt', { number: index + 1 })} className="photo-thumb" missing={t('form.photoMissing')} />
                     <div className="photo-fields">
                       <Field label={t('fields.caption', { number: index + 1 })} error={errors[`photo.${index}`]}>
                         {(props) => <input {...props} value={photo.caption} onChange={(e) => setPhoto(index, { caption: e.target.value })} data-testid="fr-photo-caption" />}

@@ -6,7 +6,6 @@ import {
   fieldOfIssue,
   fieldReportToForm,
   formIssues,
-  localToday,
   movePhoto,
   parseCoordinates,
   parseNumber,
@@ -189,9 +188,5 @@ describe('small helpers', () => {
     expect(defaultCountry(['CN', 'LA'], ['VN'])).toBe('CN');
     expect(defaultCountry(['CN', 'LA'], undefined)).toBe('CN');
     expect(defaultCountry([], ['TH'])).toBe('');
-  });
-
-  it("takes today's date on this computer's calendar", () => {
-    expect(localToday(new Date(2025, 0, 5, 23, 30))).toBe('2025-01-05');
   });
 });

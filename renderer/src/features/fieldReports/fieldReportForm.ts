@@ -39,11 +39,8 @@ export interface FieldReportFormValues {
   basedOn: string;
 }
 
-/** Today on this computer's calendar (YYYY-MM-DD): a visit's day is the local one, not UTC's. */
-export function localToday(now: Date = new Date()): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
+/** The key of the form's draft (db/formDrafts.ts): `fieldReport:new` for a new report, `fieldReport:<id>` for one stored. */
+export const draftKeyOf = (reportId: string | undefined): string => `fieldReport:${reportId ?? 'new'}`;
 
 /** The country a new report defaults to: the activity's first country that is the officer's, else its first. */
 export function defaultCountry(activityCountries: readonly string[], mine: readonly string[] | undefined): string {

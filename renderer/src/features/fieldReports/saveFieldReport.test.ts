@@ -4,8 +4,9 @@ import { storeBlob } from '../../db/blobs';
 import { openStepDatabase, type StepDatabase } from '../../db/database';
 import { documentsOf } from '../../db/documents';
 import { emptyFieldReportFilter, fieldReportDetail, filterRows, isMine, listFieldReports, type FieldReportRow } from '../../db/fieldReports';
+import { draftHoldsBlob, formDraftStore } from '../../db/formDrafts';
 import { createRepository, type Repository } from '../../db/repository';
-import { emptyFieldReportForm, fieldReportToForm, type FieldReportFormValues, type FormPhoto } from './fieldReportForm';
+import { draftKeyOf, emptyFieldReportForm, fieldReportToForm, type FieldReportFormValues, type FormPhoto } from './fieldReportForm';
 import { saveFieldReport } from './saveFieldReport';
 
 let db: StepDatabase;
@@ -121,6 +122,52 @@ describe('saving a field report', () => {
     const locked = await saveFieldReport(form({ narrative: 'After approval' }), current, store);
     expect(locked).toMatchObject({ ok: false, locked: true });
     expect((await db.fieldReports.get(opened.id))?.narrative).toBe('Changed by a sync');
+  });
+});
+
+describe('a save cut short after the report is created', () => {
+  it('leaves the draft on the created report, so finishing it edits that report instead of creating another', async () => {
+    const values = form({ photos: [await storedPhoto(7, 'Seed store')] });
+    // The form's draft, as typing left it.
+    await formDraftStore(db).save(draftKeyOf(undefined), values);
+    // The computer dies while the photo's document is being written.
+    const crashing = {
+      db,
+      repository: { ...repository, create: ((entity, draft) => (entity === 'document' ? Promise.reject(new Error('power cut')) : repository.create(entity, draft))) as Repository['create'] },
+    };
+    await expect(saveFieldReport(values, undefined, crashing)).rejects.toThrow('power cut');
+
+    const [created, ...others] = await db.fieldReports.toArray();
+    expect(others).toEqual([]);
+    // No new-report draft is left to save a second time: the draft is the created report's, based on it.
+    expect(await db.formDrafts.get(draftKeyOf(undefined))).toBeUndefined();
+    const moved = await db.formDrafts.get(draftKeyOf(created!.id));
+    expect(moved?.values).toEqual({ ...values, basedOn: created!.updatedAt });
+    // The photo's bytes stay held by that draft.
+    expect(await draftHoldsBlob(values.photos[0]!.sha256, db)).toBe(true);
+
+    // After the restart, the edit page of that report restores the draft; saving it finishes the job.
+    const detail = await fieldReportDetail(created!.id, db);
+    const retried = await saveFieldReport(moved!.values as FieldReportFormValues, detail!.report, store);
+    expect(retried.ok).toBe(true);
+    expect(await db.fieldReports.count()).toBe(1);
+    const documents = await documentsOf({ entity: 'fieldReport', recordId: created!.id }, store);
+    expect(documents.map((d) => [d.sha256, d.caption])).toEqual([[values.photos[0]!.sha256, 'Seed store']]);
+    expect((await db.fieldReports.get(created!.id))?.photos).toEqual([{ documentId: documents[0]!.id, caption: 'Seed store' }]);
+  });
+
+  it('a full save of a new report leaves no draft behind', async () => {
+    await formDraftStore(db).save(draftKeyOf(undefined), form());
+    const outcome = await saveFieldReport(form({ photos: [await storedPhoto(8, '')] }), undefined, store);
+    expect(outcome.ok).toBe(true);
+    expect(await db.formDrafts.count()).toBe(0);
+  });
+
+  it('an invalid new report keeps its draft where it was (nothing was created)', async () => {
+    await formDraftStore(db).save(draftKeyOf(undefined), form({ latitude: '95' }));
+    const outcome = await saveFieldReport(form({ latitude: '95' }), undefined, store);
+    expect(outcome.ok).toBe(false);
+    expect((await db.formDrafts.toArray()).map((draft) => draft.key)).toEqual([draftKeyOf(undefined)]);
   });
 });
 

@@ -1,9 +1,10 @@
 import type { FieldIssue, FieldReport } from '@shared/domain';
 import { isLocked } from '@shared/workflow';
-import { createDocument, removeDocument, updateCaption } from '../../db/documents';
-import { workflowStatusOf } from '../../db/fieldReports';
+import { createDocument, documentById, removeDocument, updateCaption } from '../../db/documents';
+import { workflowStatusOf } from '../../db/workflow';
+import { formDraftStore, moveDraft } from '../../db/formDrafts';
 import { getStore, type Store } from '../../db/store';
-import { fieldOfIssue, formIssues, toFieldReportDraft, type FieldReportFormValues } from './fieldReportForm';
+import { draftKeyOf, fieldOfIssue, formIssues, toFieldReportDraft, type FieldReportFormValues } from './fieldReportForm';
 
 type SaveStore = Pick<Store, 'db' | 'repository'>;
 
@@ -13,7 +14,7 @@ export type SaveOutcome =
       ok: false;
       /** Problems by form field (`latitude`, `indicator.<id>`, `photo.<index>`; '' for the form as a whole). */
       issues: FieldIssue[];
-      /** The record is approved or accepted: nobody edits it until it is returned or unlocked. */
+      /** The record is submitted, approved or accepted: nobody edits it until it is returned or unlocked. */
       locked?: boolean;
       /**
        * Set when the report was stored but not everything after it (a photo's document): the form goes on
@@ -39,12 +40,13 @@ export function checkFieldReport(values: FieldReportFormValues, store: SaveStore
  * then a document for each photo stored since (its bytes are already on this computer), then the report
  * again listing its photos in the form's order with their captions. Photos taken off the report lose
  * their document. `original` is the stored version the form was opened on (undefined for a new report):
- * a report changed meanwhile elsewhere is not overwritten silently.
+ * a report changed meanwhile elsewhere is not overwritten silently. A new report's form draft
+ * (`fieldReport:new`) moves to the report's key as soon as the report is created, and goes once all is saved.
  */
 export async function saveFieldReport(values: FieldReportFormValues, original: FieldReport | undefined, store: SaveStore = getStore()): Promise<SaveOutcome> {
   const issues = checkFieldReport(values, store);
   if (issues.length > 0) return { ok: false, issues };
-  if (original && isLocked((await workflowStatusOf('fieldReport', original.id, store.db)).state)) return { ok: false, issues: [], locked: true };
+  if (original && isLocked((await workflowStatusOf(store.db, 'fieldReport', original.id)).state)) return { ok: false, issues: [], locked: true };
 
   const first = original
     ? await store.repository.replace('fieldReport', original.id, toFieldReportDraft(values), original.updatedAt)
@@ -52,13 +54,16 @@ export async function saveFieldReport(values: FieldReportFormValues, original: F
   if (!first.ok) return { ok: false, issues: onFields(first.issues, values) };
   let report = first.record;
   const target = { entity: 'fieldReport' as const, recordId: report.id };
+  // The report exists from now on: its form's draft becomes this report's at once, so that a crash before
+  // the end reopens the edit of this report (its photos are then attached by that save), never a new one.
+  if (!original) await keepDraftOn(report, values, store);
 
   // Documents for the new photos, and captions kept in step on those already saved.
   const photos = [...values.photos];
   let failure: FieldIssue[] | undefined;
   for (const [index, photo] of photos.entries()) {
     if (photo.documentId) {
-      const document = await store.db.documents.get(photo.documentId);
+      const document = await documentById(photo.documentId, store);
       if (document && (document.caption ?? '') !== photo.caption.trim()) await updateCaption(photo.documentId, photo.caption, store);
       continue;
     }
@@ -85,5 +90,17 @@ export async function saveFieldReport(values: FieldReportFormValues, original: F
   const kept = new Set(report.photos.map((photo) => photo.documentId));
   for (const photo of original?.photos ?? []) if (!kept.has(photo.documentId)) await removeDocument(photo.documentId, store);
 
+  // Saved in full: the draft moved to this new report has served (the form clears the one of a report edited).
+  if (!original) await formDraftStore(store.db).discard(draftKeyOf(report.id));
   return { ok: true, report, values: saved };
+}
+
+/** Moves the new-report draft to the created report's key, with the values being saved. */
+async function keepDraftOn(report: FieldReport, values: FieldReportFormValues, store: SaveStore): Promise<void> {
+  try {
+    await moveDraft(draftKeyOf(undefined), draftKeyOf(report.id), { ...values, basedOn: report.updatedAt }, store.db);
+  } catch (error) {
+    // The draft is bookkeeping: the save goes on (the form's incomplete-save path keeps the values too).
+    console.warn(`field report ${report.id}: its draft was not moved (${error instanceof Error ? error.message : String(error)})`);
+  }
 }

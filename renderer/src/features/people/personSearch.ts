@@ -18,11 +18,8 @@ export interface IndexedPerson {
   sortKey: string;
 }
 
-/** A person's name as colleagues read it: romanized first (everyone reads it), then the native script. */
-export function personName(person: Pick<Person, 'nameNative' | 'nameRomanized'> | undefined): string {
-  if (!person) return '';
-  return [person.nameRomanized, person.nameNative].filter(Boolean).join(' · ');
-}
+/** How a person record is named (db/people.ts), here beside how people are found. */
+export { personName } from '../../db/people';
 
 /**
  * The text a person is found by: the native-script name (Lao, Thai, Khmer, Burmese and Chinese write no

@@ -3,33 +3,40 @@ import { allowedActions, type WorkflowAction } from '@shared/workflow';
 import { Fragment, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { recordKey, type QueueGroup, type QueueItem } from '../../db/workflow';
+import { isReviewer, recordKey, submitsForReview, waitsFor, type QueueGroup, type QueueItem } from '../../db/workflow';
 import { useIssueText, useLabel } from '../../i18n';
 import { usePrincipal } from '../../state/principal';
 import { useUiStore } from '../../state/uiStore';
 import { formatDate, formatDateTime } from '../../ui/format';
 import { Notice } from '../../ui/Notice';
-import { personName } from './lockModel';
+import { userDisplayName } from './lockModel';
 import { recordPath, recordTitle } from './queueModel';
 import { takeStep } from './reviewActions';
 import { StepForm } from './StepForm';
-import { useReviewQueue } from './useReviewQueue';
+import { useReviewOverview } from './useReviewQueue';
 import './review.css';
 
 /** The steps a queue offers on each row: move it forward, or send it back with a comment. */
 const quickActions: readonly WorkflowAction[] = ['approve', 'accept', 'return'];
 
+type Message = { kind: 'success' | 'error'; text: string };
+type Users = ReadonlyMap<string, { displayName: string }>;
+
 /**
- * The review queue: what waits for the signed-in reviewer. A national coordinator sees her countries'
- * submitted records; the Secretariat what coordinators approved, then everything submitted. By kind (field
- * reports first), oldest first, each with who submitted it and when, a link to it, and quick steps.
+ * The review page, for everyone with a part in review (the workflow's table says who):
+ * - reviewers (a national coordinator: her countries' submitted records; the Secretariat: what coordinators
+ *   approved, then everything submitted) get their queue, by kind (field reports first), oldest first, each
+ *   with who submitted it, when, their comment and the warnings they overrode, a link, and quick steps;
+ * - everyone who submits gets their own records returned to them, with the reviewer's comment, and those
+ *   still waiting for someone's review.
  */
 export function ReviewQueuePage() {
   const { t } = useTranslation('review');
   const principal = usePrincipal();
-  const queue = useReviewQueue();
-  const [message, setMessage] = useState<{ kind: 'success' | 'error'; text: string } | undefined>();
-  const total = queue.phase === 'ready' ? queue.data.groups.reduce((sum, group) => sum + group.count, 0) : 0;
+  const data = useReviewOverview();
+  const [message, setMessage] = useState<Message | undefined>();
+  const reviewer = principal !== undefined && isReviewer(principal.role);
+  const submits = principal !== undefined && submitsForReview(principal.role);
 
   return (
     <section className="page review-queue" aria-labelledby="review-heading" data-testid="review-queue">
@@ -40,22 +47,33 @@ export function ReviewQueuePage() {
         <p data-testid="review-not-enrolled">
           {t('panel.notEnrolled')} <Link to="/sync">{t('panel.enrollLink')}</Link>
         </p>
-      ) : principal.role === 'field-officer' || principal.role === 'admin' ? (
+      ) : !reviewer && !submits ? (
         <p data-testid="review-not-reviewer">{t('queue.notReviewer')}</p>
-      ) : queue.phase === 'loading' ? (
+      ) : data.phase === 'loading' ? (
         <p className="muted">{t('queue.loading')}</p>
-      ) : queue.phase === 'failed' ? (
-        <Notice kind="error">{t('queue.loadFailed', { message: queue.message })}</Notice>
+      ) : data.phase === 'failed' ? (
+        <Notice kind="error">{t('queue.loadFailed', { message: data.message })}</Notice>
       ) : (
         <>
-          <p className="muted">{principal.role === 'secretariat' ? t('queue.introSecretariat') : t('queue.introCoordinator')}</p>
           <Notice kind={message?.kind ?? 'success'} testId="queue-message">
             {message?.text}
           </Notice>
-          {total === 0 ? (
-            <p data-testid="queue-empty">{t('queue.empty')}</p>
-          ) : (
-            queue.data.groups.map((group) => <Group key={group.state} group={group} records={queue.data.records} users={queue.data.users} onMessage={setMessage} />)
+          {reviewer && (
+            <>
+              {/* Who accepts what coordinators approved (the Secretariat) sees both levels; a coordinator her countries' submissions. */}
+              <p className="muted">{waitsFor('approved', principal.role) ? t('queue.introSecretariat') : t('queue.introCoordinator')}</p>
+              {data.data.overview.queue.length === 0 ? (
+                <p data-testid="queue-empty">{t('queue.empty')}</p>
+              ) : (
+                data.data.overview.queue.map((group) => <Group key={group.state} group={group} records={data.data.records} users={data.data.users} onMessage={setMessage} />)
+              )}
+            </>
+          )}
+          {submits && (
+            <>
+              <Returned items={data.data.overview.returned} records={data.data.records} users={data.data.users} />
+              <Waiting items={data.data.overview.waiting} records={data.data.records} />
+            </>
           )}
         </>
       )}
@@ -63,7 +81,28 @@ export function ReviewQueuePage() {
   );
 }
 
-function Group({ group, records, users, onMessage }: { group: QueueGroup; records: Map<string, AnyRecord>; users: Map<string, { displayName: string }>; onMessage: (message: { kind: 'success' | 'error'; text: string }) => void }) {
+/** A record's title and link, as a reviewer knows it. */
+function useRecordLine() {
+  const { t } = useTranslation('review');
+  const language = useUiStore((state) => state.language);
+  return (item: QueueItem, records: ReadonlyMap<string, AnyRecord>) => {
+    const record = records.get(recordKey(item.entity, item.recordId));
+    const title =
+      recordTitle(record, records, language, (activity, date) => t('queue.visit', { activity: activity || t('queue.unknownActivity'), date: formatDate(date, language) })) ||
+      `…${item.recordId.slice(-8)}`;
+    return { title, path: recordPath(item.entity, item.recordId) };
+  };
+}
+
+/** "Nok Chaiyaporn (National coordinator)": who took a step. */
+function useStepActor() {
+  const { t } = useTranslation('review');
+  const label = useLabel();
+  return (step: QueueItem['step'] | undefined, users: Users) =>
+    step ? t('history.by', { user: userDisplayName(step.actorUserId, users), role: label(labelOf(userRoles, step.actorRole)) }) : '';
+}
+
+function Group({ group, records, users, onMessage }: { group: QueueGroup; records: Map<string, AnyRecord>; users: Users; onMessage: (message: Message) => void }) {
   const { t } = useTranslation('review');
   const headingId = `queue-${group.state}`;
   return (
@@ -96,22 +135,46 @@ function Group({ group, records, users, onMessage }: { group: QueueGroup; record
   );
 }
 
-function Row({ item, records, users, onMessage }: { item: QueueItem; records: Map<string, AnyRecord>; users: Map<string, { displayName: string }>; onMessage: (message: { kind: 'success' | 'error'; text: string }) => void }) {
+/** What the submitter said when submitting: their comment, and the check warnings they overrode. */
+function SubmissionNote({ step }: { step: QueueItem['submitted'] }) {
   const { t } = useTranslation('review');
-  const label = useLabel();
+  const issueText = useIssueText();
+  if (!step || (!step.comment && !step.overriddenWarnings?.length)) return null;
+  return (
+    <div className="queue-note">
+      {step.comment && (
+        <p className="workflow-comment" data-testid="queue-submit-comment">
+          <span className="muted">{t('queue.submitterComment')}</span> {step.comment}
+        </p>
+      )}
+      {step.overriddenWarnings && step.overriddenWarnings.length > 0 && (
+        <div className="workflow-overridden" data-testid="queue-overridden">
+          {t('history.overridden')}
+          <ul>
+            {step.overriddenWarnings.map((code) => (
+              <li key={code}>{issueText(code)}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+    </div>
+  );
+}
+
+function Row({ item, records, users, onMessage }: { item: QueueItem; records: Map<string, AnyRecord>; users: Users; onMessage: (message: Message) => void }) {
+  const { t } = useTranslation('review');
   const issueText = useIssueText();
   const language = useUiStore((state) => state.language);
   const principal = usePrincipal();
+  const recordLine = useRecordLine();
+  const who = useStepActor();
   const [returning, setReturning] = useState(false);
   const [busy, setBusy] = useState(false);
   const target = useMemo(() => ({ entity: item.entity, recordId: item.recordId }), [item.entity, item.recordId]);
 
-  const record = records.get(recordKey(item.entity, item.recordId));
-  const title = recordTitle(record, records, language, (activity, date) => t('queue.visit', { activity: activity || t('queue.unknownActivity'), date: formatDate(date, language) })) || `…${item.recordId.slice(-8)}`;
-  const path = recordPath(item.entity, item.recordId);
+  const { title, path } = recordLine(item, records);
   const actions = principal ? allowedActions(item.state, principal.role).filter((action) => quickActions.includes(action)) : [];
   const forward = actions.find((action) => action !== 'return');
-  const who = (step: QueueItem['step'] | undefined) => (step ? t('history.by', { user: personName(step.actorUserId, users), role: label(labelOf(userRoles, step.actorRole)) }) : '');
 
   const moveForward = async (action: WorkflowAction) => {
     setBusy(true);
@@ -128,12 +191,15 @@ function Row({ item, records, users, onMessage }: { item: QueueItem; records: Ma
   return (
     <>
       <tr data-testid="queue-item" data-record-id={item.recordId} data-entity={item.entity}>
-        <td>{path ? <Link to={path}>{title}</Link> : title}</td>
-        <td>{who(item.submitted)}</td>
+        <td>
+          {path ? <Link to={path}>{title}</Link> : title}
+          <SubmissionNote step={item.submitted} />
+        </td>
+        <td>{who(item.submitted, users)}</td>
         <td className="nowrap">{item.submitted && <time dateTime={item.submitted.at}>{formatDateTime(item.submitted.at, language)}</time>}</td>
         {item.state === 'approved' && (
           <td>
-            {who(item.step)}
+            {who(item.step, users)}
             <div className="muted">
               <time dateTime={item.step.at}>{formatDateTime(item.step.at, language)}</time>
             </div>
@@ -171,5 +237,106 @@ function Row({ item, records, users, onMessage }: { item: QueueItem; records: Ma
         </tr>
       )}
     </>
+  );
+}
+
+/** The person's own records a reviewer returned to them, with what to correct. */
+function Returned({ items, records, users }: { items: readonly QueueItem[]; records: Map<string, AnyRecord>; users: Users }) {
+  const { t } = useTranslation('review');
+  const language = useUiStore((state) => state.language);
+  const recordLine = useRecordLine();
+  const who = useStepActor();
+  return (
+    <section className="card" aria-labelledby="review-returned-heading" data-testid="review-returned">
+      <h2 id="review-returned-heading">{t('own.returned.title', { count: items.length })}</h2>
+      {items.length === 0 ? (
+        <p className="muted" data-testid="returned-empty">
+          {t('own.returned.empty')}
+        </p>
+      ) : (
+        <>
+          <p className="muted">{t('own.returned.intro')}</p>
+          <table className="history-table queue-table" aria-labelledby="review-returned-heading">
+            <thead>
+              <tr>
+                <th scope="col">{t('own.columns.record')}</th>
+                <th scope="col">{t('own.columns.kind')}</th>
+                <th scope="col">{t('own.columns.returnedBy')}</th>
+                <th scope="col">{t('own.columns.returnedAt')}</th>
+                <th scope="col">{t('own.columns.comment')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {items.map((item) => {
+                const { title, path } = recordLine(item, records);
+                return (
+                  <tr key={recordKey(item.entity, item.recordId)} data-testid="returned-item" data-record-id={item.recordId} data-entity={item.entity}>
+                    <td>{path ? <Link to={path}>{title}</Link> : title}</td>
+                    <td>{t(`kinds.${item.entity}`)}</td>
+                    <td>{who(item.step, users)}</td>
+                    <td className="nowrap">
+                      <time dateTime={item.step.at}>{formatDateTime(item.step.at, language)}</time>
+                    </td>
+                    <td>
+                      <p className="prose workflow-comment" data-testid="returned-comment">
+                        {item.step.comment ?? ''}
+                      </p>
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </>
+      )}
+    </section>
+  );
+}
+
+/** The person's own submissions that wait for someone else's review. */
+function Waiting({ items, records }: { items: readonly QueueItem[]; records: Map<string, AnyRecord> }) {
+  const { t } = useTranslation('review');
+  const language = useUiStore((state) => state.language);
+  const recordLine = useRecordLine();
+  return (
+    <section className="card" aria-labelledby="review-waiting-heading" data-testid="review-waiting">
+      <h2 id="review-waiting-heading">{t('own.waiting.title', { count: items.length })}</h2>
+      {items.length === 0 ? (
+        <p className="muted" data-testid="waiting-empty">
+          {t('own.waiting.empty')}
+        </p>
+      ) : (
+        <>
+          <p className="muted">{t('own.waiting.intro')}</p>
+          <table className="history-table queue-table" aria-labelledby="review-waiting-heading">
+            <thead>
+              <tr>
+                <th scope="col">{t('own.columns.record')}</th>
+                <th scope="col">{t('own.columns.kind')}</th>
+                <th scope="col">{t('own.columns.state')}</th>
+                <th scope="col">{t('own.columns.submittedAt')}</th>
+                <th scope="col">{t('own.columns.yourComment')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {items.map((item) => {
+                const { title, path } = recordLine(item, records);
+                return (
+                  <tr key={recordKey(item.entity, item.recordId)} data-testid="waiting-item" data-record-id={item.recordId} data-entity={item.entity} data-state={item.state}>
+                    <td>{path ? <Link to={path}>{title}</Link> : title}</td>
+                    <td>{t(`kinds.${item.entity}`)}</td>
+                    <td>
+                      <span className={`badge workflow-${item.state}`}>{t(`states.${item.state}`)}</span>
+                    </td>
+                    <td className="nowrap">{item.submitted && <time dateTime={item.submitted.at}>{formatDateTime(item.submitted.at, language)}</time>}</td>
+                    <td>{item.submitted?.comment ?? ''}</td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </>
+      )}
+    </section>
   );
 }

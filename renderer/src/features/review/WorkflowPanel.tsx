@@ -10,7 +10,7 @@ import { useUiStore } from '../../state/uiStore';
 import { formatDateTime } from '../../ui/format';
 import { Notice } from '../../ui/Notice';
 import { LockText } from './LockText';
-import { lockModel, personName } from './lockModel';
+import { lockModel, userDisplayName } from './lockModel';
 import { StepForm } from './StepForm';
 import { useWorkflow } from './useWorkflow';
 import './review.css';
@@ -137,7 +137,7 @@ function HistoryStep({ step, ignored, users }: { step: Approval; ignored: boolea
       <div>
         <strong>{t(`steps.${step.action}`)}</strong>
         {' · '}
-        {t('history.by', { user: personName(step.actorUserId, users), role: label(labelOf(userRoles, step.actorRole)) })}
+        {t('history.by', { user: userDisplayName(step.actorUserId, users), role: label(labelOf(userRoles, step.actorRole)) })}
         {' · '}
         <time dateTime={step.at}>{formatDateTime(step.at, language)}</time>
         {ignored && (

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { flattenTranslations, type TranslationTree } from '../../i18n/translationTree';
 import en from './locales/en.json';
 import zh from './locales/zh.json';
-import { lockModel, personName } from './lockModel';
+import { lockModel, userDisplayName } from './lockModel';
 import { commentRequired } from './StepForm';
 
 let clock = Date.parse('2025-05-03T09:00:00.000Z');
@@ -27,12 +27,25 @@ const step = (action: Approval['action'], actorRole: UserRole, actorUserId = `u-
 };
 
 describe('the lock message', () => {
-  it('is absent while a record may be edited: draft, submitted, returned, unlocked', () => {
+  it('is absent while a record may be edited: draft, returned, unlocked', () => {
     expect(lockModel(undefined)).toBeUndefined();
     expect(lockModel(workflowOf([]))).toBeUndefined();
-    expect(lockModel(workflowOf([step('submit', 'field-officer')]))).toBeUndefined();
     expect(lockModel(workflowOf([step('submit', 'field-officer'), step('return', 'national-coordinator')]))).toBeUndefined();
     expect(lockModel(workflowOf([step('submit', 'field-officer'), step('approve', 'national-coordinator'), step('unlock', 'national-coordinator')]))).toBeUndefined();
+  });
+
+  it('names who submitted it, when, and that a coordinator or the Secretariat can return it: locked while it is reviewed', () => {
+    const submit = step('submit', 'field-officer', 'u-somchai');
+    expect(lockModel(workflowOf([submit]))).toEqual({
+      state: 'submitted',
+      actorUserId: 'u-somchai',
+      actorRole: 'field-officer',
+      at: submit.at,
+      unlockableBy: ['national-coordinator', 'secretariat'],
+      unlockersKey: 'lock.returners.national-coordinator+secretariat',
+    });
+    expect(en.lock.submitted).toBe('Submitted for review by {{user}} ({{role}}) on {{date}}: locked while it is reviewed.');
+    expect(en.lock.returners['national-coordinator+secretariat']).toBe('A national coordinator or the Secretariat can return it.');
   });
 
   it("names who approved it, when, and that a coordinator or the Secretariat can reopen it", () => {
@@ -57,14 +70,14 @@ describe('the lock message', () => {
   });
 
   it('is not fooled by an out-of-order approval (an officer cannot approve)', () => {
-    expect(lockModel(workflowOf([step('submit', 'field-officer'), step('approve', 'field-officer')]))).toBeUndefined();
+    expect(lockModel(workflowOf([step('submit', 'field-officer'), step('approve', 'field-officer')]))?.state).toBe('submitted');
   });
 
   it('names people by the name this desk knows, else by their user id', () => {
     const known = new Map([['u-nok', { displayName: 'Nok Chaiyaporn' }]]);
-    expect(personName('u-nok', known)).toBe('Nok Chaiyaporn');
-    expect(personName('u-other', known)).toBe('u-other');
-    expect(personName('0b9f3c1e-5a7d-4c2b-9e61-3f2a8d7c4b10', known)).toBe('…8d7c4b10');
+    expect(userDisplayName('u-nok', known)).toBe('Nok Chaiyaporn');
+    expect(userDisplayName('u-other', known)).toBe('u-other');
+    expect(userDisplayName('0b9f3c1e-5a7d-4c2b-9e61-3f2a8d7c4b10', known)).toBe('…8d7c4b10');
   });
 });
 
@@ -84,11 +97,14 @@ describe('review translations built from data', () => {
   const has = (key: string) => (['en', 'zh'] as const).filter((language) => !tables[language].has(key) && !tables[language].has(`${key}_other`)).map((language) => `${language} ${key}`);
 
   it('cover every state, step, kind and lock sentence', () => {
-    const lockKeys = workflowStates
-      .map((state) => lockModel(workflowOf(state === 'approved' ? [step('submit', 'field-officer'), step('approve', 'national-coordinator')] : state === 'accepted' ? [step('submit', 'field-officer'), step('accept', 'secretariat')] : [])))
-      .filter((lock) => lock !== undefined)
-      .map((lock) => lock.unlockersKey);
-    expect(lockKeys).toHaveLength(2);
+    const stepsTo: Partial<Record<(typeof workflowStates)[number], Approval[]>> = {
+      submitted: [step('submit', 'field-officer')],
+      approved: [step('submit', 'field-officer'), step('approve', 'national-coordinator')],
+      accepted: [step('submit', 'field-officer'), step('accept', 'secretariat')],
+    };
+    const locks = workflowStates.map((state) => lockModel(workflowOf(stepsTo[state] ?? []))).filter((lock) => lock !== undefined);
+    const lockKeys = locks.flatMap((lock) => [lock.unlockersKey, `lock.${lock.state}`]);
+    expect(locks.map((lock) => lock.state)).toEqual(['submitted', 'approved', 'accepted']);
     const missing = [
       ...workflowStates.flatMap((state) => [`states.${state}`, `explain.${state}`]),
       ...approvalActions.flatMap((action) => [`actions.${action}`, `confirm.${action}`, `done.${action}`, `steps.${action}`]),

@@ -1,15 +1,18 @@
 import type { UserRole } from '@shared/domain';
-import { isLocked, unlockableBy, type WorkflowStatus } from '@shared/workflow';
+import { isLocked, transitions, unlockableBy, type WorkflowStatus } from '@shared/workflow';
 
-/** Why a record cannot be edited: who locked it and when, and who may reopen it. */
+/** Why a record cannot be edited: who locked it (submitted, approved, accepted it) and when, and who may reopen it. */
 export interface LockModel {
-  state: 'approved' | 'accepted';
+  state: 'submitted' | 'approved' | 'accepted';
   actorUserId: string;
   actorRole: UserRole;
   at: string;
   /** The roles that may return or unlock it, as the workflow's table says. */
   unlockableBy: UserRole[];
-  /** The key of the sentence naming them (`lock.unlockers.<roles joined by +>`). */
+  /**
+   * The key of the sentence naming them and how: `lock.unlockers.<roles joined by +>` where the record can
+   * be returned or unlocked, `lock.returners.<roles>` where it can only be returned (a submitted record).
+   */
   unlockersKey: string;
 }
 
@@ -23,14 +26,15 @@ export function lockModel(status: WorkflowStatus | undefined): LockModel | undef
     actorRole: status.last.actorRole,
     at: status.last.at,
     unlockableBy: roles,
-    unlockersKey: `lock.unlockers.${roles.join('+')}`,
+    unlockersKey: `lock.${transitions[status.state].unlock ? 'unlockers' : 'returners'}.${roles.join('+')}`,
   };
 }
 
 /**
- * A person as this desk knows them: by name when a certificate (or the enrollment) says it, else by their
- * user id (a long server id by its last eight characters, as device ids are shown).
+ * A desk user (an account: who took a review step) as this desk knows them: by the display name a device
+ * certificate (or the enrollment) gives, else by their user id (a long server id by its last eight
+ * characters, as device ids are shown). Not a person record of the registry: those are named by db/people's personName.
  */
-export function personName(userId: string, known: ReadonlyMap<string, { displayName: string }>): string {
+export function userDisplayName(userId: string, known: ReadonlyMap<string, { displayName: string }>): string {
   return known.get(userId)?.displayName ?? (userId.length > 12 ? `…${userId.slice(-8)}` : userId);
 }

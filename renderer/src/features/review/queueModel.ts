@@ -1,4 +1,5 @@
 import { pickText, type AnyRecord, type EntityType, type LocalizedText } from '@shared/domain';
+import { personName } from '../../db/people';
 import { recordKey } from '../../db/workflow';
 
 /** The page where a reviewable record is seen (and reviewed, in its workflow panel). */
@@ -39,7 +40,7 @@ export function recordTitle(record: AnyRecord | undefined, records: ReadonlyMap<
     case 'organization':
       return text(record.name, language);
     case 'person':
-      return [record.nameRomanized, record.nameNative].filter(Boolean).join(' · ');
+      return personName(record);
     case 'fieldReport': {
       const activity = records.get(recordKey('activity', record.activityId));
       return visit(activity?.entity === 'activity' ? text(activity.title, language) : '', record.visitDate);

@@ -3,6 +3,8 @@ import { submissionChecks, type ReviewableEntity, type SubmissionReport, type Wo
 import { getRecord } from '../../db/reads';
 import { getStore } from '../../db/store';
 import { submissionContext } from '../../db/workflow';
+import { currentPrincipal } from '../../state/principal';
+import { localToday } from '../../ui/format';
 
 export interface StepTarget {
   entity: ReviewableEntity;
@@ -11,17 +13,12 @@ export interface StepTarget {
 
 export type StepOutcome = { ok: true } | { ok: false; issues: FieldIssue[] };
 
-/** Today on this computer's clock (YYYY-MM-DD), as the submitter sees the calendar. */
-export function localToday(now = new Date()): string {
-  const pad = (value: number) => String(value).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
-
 /** What a submission of the record would meet: errors that block it, warnings that need a comment. Undefined when the record is not here. */
 export async function checkSubmission(target: StepTarget): Promise<SubmissionReport | undefined> {
   const record = await getRecord(target.entity, target.recordId);
   if (!record) return undefined;
-  return submissionChecks(record, await submissionContext(getStore().db, record, localToday()));
+  // As the write path will check it: with the signed-in person's role (who is asked for contact details).
+  return submissionChecks(record, await submissionContext(getStore().db, record, localToday(), currentPrincipal()?.role));
 }
 
 /**

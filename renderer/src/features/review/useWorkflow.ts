@@ -1,11 +1,15 @@
 import type { EntityType, UserRole } from '@shared/domain';
-import { isReviewable, type WorkflowStatus } from '@shared/workflow';
+import type { WorkflowStatus } from '@shared/workflow';
 import { useMemo } from 'react';
-import { knownUsers, recordScope, workflowStatusOf } from '../../db/workflow';
+import { recordScope } from '../../db/recordScope';
 import { getStore } from '../../db/store';
-import type { RecordChange } from '../../db/repository';
+import { knownUsers, workflowStatusOf } from '../../db/workflow';
 import { useSyncStore } from '../../state/syncStore';
+import { touchesReview } from '../../ui/useWorkflowStatus';
 import { useRepositoryData, type RepositoryData } from '../history/useRepositoryData';
+
+/** Forms read only a record's status: the hook lives in ui/ (forms are ui's), re-exported for the features that use it. */
+export { useWorkflowStatus } from '../../ui/useWorkflowStatus';
 
 export interface WorkflowData {
   status: WorkflowStatus;
@@ -15,10 +19,6 @@ export interface WorkflowData {
   users: Map<string, { displayName: string; role: UserRole }>;
 }
 
-/** A change that may move a record's review: a new step, or the record itself (its countries, its deletion). */
-const touches = (entity: EntityType, recordId: string | undefined) => (changes: RecordChange[]) =>
-  changes.some((change) => change.entity === 'approval' || (change.entity === entity && recordId !== undefined && change.ids.includes(recordId)));
-
 /** A record's review, kept current: read again after every committed step (local, synced or from a bundle). */
 export function useWorkflow(entity: EntityType, recordId: string): RepositoryData<WorkflowData> {
   const enrolledUser = useSyncStore((state) => state.enrollment?.user);
@@ -26,10 +26,10 @@ export function useWorkflow(entity: EntityType, recordId: string): RepositoryDat
     `workflow:${entity}:${recordId}`,
     async (): Promise<WorkflowData> => {
       const { db } = getStore();
-      const [status, scope, users] = await Promise.all([workflowStatusOf(db, entity, recordId), recordScope(db, entity, recordId), knownUsers(db)]);
+      const [status, scope, users] = await Promise.all([workflowStatusOf(db, entity, recordId), recordScope(entity, recordId, db), knownUsers(db)]);
       return { status, scope, users };
     },
-    touches(entity, recordId),
+    touchesReview(entity, recordId),
   );
   // The signed-in person is known by name even before any certificate of theirs is on this computer.
   return useMemo(() => {
@@ -38,18 +38,4 @@ export function useWorkflow(entity: EntityType, recordId: string): RepositoryDat
     users.set(enrolledUser.id, { displayName: enrolledUser.displayName, role: enrolledUser.role });
     return { phase: 'ready', data: { ...data.data, users } };
   }, [data, enrolledUser]);
-}
-
-/**
- * Only a record's review status (for forms): undefined for a new record, a kind that is not reviewed,
- * or until its steps are read.
- */
-export function useWorkflowStatus(entity: EntityType, recordId: string | undefined): WorkflowStatus | undefined {
-  const reviewed = recordId !== undefined && isReviewable(entity);
-  const data = useRepositoryData(
-    reviewed ? `workflow-status:${entity}:${recordId}` : 'workflow-status:none',
-    async () => (reviewed ? workflowStatusOf(getStore().db, entity, recordId) : undefined),
-    touches(entity, recordId),
-  );
-  return data.phase === 'ready' ? data.data : undefined;
 }

@@ -1,20 +1,15 @@
 import { toPlainFileName, type SaveAsResponse } from '@shared/bridge/contract';
 import { sheetName, toCsvBytes, writeXlsx, xlsxMimeType, type ExportCell, type SheetInput } from '@shared/spreadsheets';
 import { getBridge } from '../../bridge';
+import { localToday } from '../../ui/format';
 
 export type SpreadsheetFileFormat = 'csv' | 'xlsx';
 
 export const csvMimeType = 'text/csv;charset=utf-8';
 
-/** Today on this computer's calendar, YYYY-MM-DD: exported files are named after the day they were made. */
-export function today(now = new Date()): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
-
-/** "people-2025-03-01.xlsx": a plain file name whatever the list is called. */
+/** "people-2025-03-01.xlsx": a plain file name whatever the list is called, dated on this computer's calendar. */
 export function datedFileName(base: string, format: SpreadsheetFileFormat, now = new Date()): string {
-  return toPlainFileName(`${base}-${today(now)}.${format}`, `export-${today(now)}.${format}`);
+  return toPlainFileName(`${base}-${localToday(now)}.${format}`, `export-${localToday(now)}.${format}`);
 }
 
 /**
