@@ -214,7 +214,7 @@ test('a coordinator returns one report with a comment and approves the other, wh
   // What he said when submitting, so that approving from the list is informed: his comment and the warning he overrode.
   await expect(items.nth(0).getByTestId('queue-submit-comment')).toHaveCount(0);
   await expect(items.nth(1).getByTestId('queue-submit-comment')).toContainText('Written up late from my notebook: the date is right.');
-  await expect(items.nth(1).getByTestId('queue-overridden')).toContainText('days ago: check the date');
+  await expect(items.nth(1).getByTestId('queue-overridden')).toContainText('Visit long ago');
 
   // Returning needs a comment: without one, nothing is recorded and the box says why.
   await items.nth(0).getByTestId('queue-return').click();

@@ -15,6 +15,7 @@ import { takeStep } from './reviewActions';
 import { StepForm } from './StepForm';
 import { useReviewOverview } from './useReviewQueue';
 import './review.css';
+import { overriddenWarningKey } from './overriddenWarnings';
 
 /** The steps a queue offers on each row: move it forward, or send it back with a comment. */
 const quickActions: readonly WorkflowAction[] = ['approve', 'accept', 'return'];
@@ -138,7 +139,6 @@ function Group({ group, records, users, onMessage }: { group: QueueGroup; record
 /** What the submitter said when submitting: their comment, and the check warnings they overrode. */
 function SubmissionNote({ step }: { step: QueueItem['submitted'] }) {
   const { t } = useTranslation('review');
-  const issueText = useIssueText();
   if (!step || (!step.comment && !step.overriddenWarnings?.length)) return null;
   return (
     <div className="queue-note">
@@ -152,7 +152,7 @@ function SubmissionNote({ step }: { step: QueueItem['submitted'] }) {
           {t('history.overridden')}
           <ul>
             {step.overriddenWarnings.map((code) => (
-              <li key={code}>{issueText(code)}</li>
+              <li key={code}>{t(overriddenWarningKey(code), { defaultValue: code })}</li>
             ))}
           </ul>
         </div>

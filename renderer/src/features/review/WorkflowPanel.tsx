@@ -4,7 +4,7 @@ import { allowedActions, isReviewable, type ReviewableEntity, type WorkflowActio
 import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { useIssueText, useLabel } from '../../i18n';
+import { useLabel } from '../../i18n';
 import { usePrincipal } from '../../state/principal';
 import { useUiStore } from '../../state/uiStore';
 import { formatDateTime } from '../../ui/format';
@@ -14,6 +14,7 @@ import { lockModel, userDisplayName } from './lockModel';
 import { StepForm } from './StepForm';
 import { useWorkflow } from './useWorkflow';
 import './review.css';
+import { overriddenWarningKey } from './overriddenWarnings';
 
 /** A record's review: its state, the steps so far with their comments, and the steps the signed-in person may take. */
 export function WorkflowPanel({ entity, recordId }: { entity: EntityType; recordId: string }) {
@@ -130,7 +131,6 @@ function Panel({ entity, recordId }: { entity: ReviewableEntity; recordId: strin
 function HistoryStep({ step, ignored, users }: { step: Approval; ignored: boolean; users: ReadonlyMap<string, { displayName: string }> }) {
   const { t } = useTranslation('review');
   const label = useLabel();
-  const issueText = useIssueText();
   const language = useUiStore((state) => state.language);
   return (
     <li className={ignored ? 'ignored' : undefined} data-testid="workflow-step" data-action={step.action} data-ignored={ignored || undefined}>
@@ -157,7 +157,7 @@ function HistoryStep({ step, ignored, users }: { step: Approval; ignored: boolea
           {t('history.overridden')}
           <ul>
             {step.overriddenWarnings.map((code) => (
-              <li key={code}>{issueText(code)}</li>
+              <li key={code}>{t(overriddenWarningKey(code), { defaultValue: code })}</li>
             ))}
           </ul>
         </div>

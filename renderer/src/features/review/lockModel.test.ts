@@ -1,3 +1,4 @@
+import { overriddenWarningKey } from './overriddenWarnings';
 import { newRecordId, type Approval, type UserRole } from '@shared/domain';
 import { approvalActions } from '@shared/domain';
 import { reviewableEntities, workflowOf, workflowStates } from '@shared/workflow';
@@ -114,5 +115,18 @@ describe('review translations built from data', () => {
       ...lockKeys,
     ].flatMap(has);
     expect(missing).toEqual([]);
+  });
+});
+
+describe('overridden warnings', () => {
+  it('have a short title in English and Chinese for every warning the checks can raise', async () => {
+    const { submissionWarningCodes } = await import('@shared/workflow');
+    const en = (await import('./locales/en.json')).default as unknown as { overriddenWarning: Record<string, string> };
+    const zh = (await import('./locales/zh.json')).default as unknown as { overriddenWarning: Record<string, string> };
+    for (const code of submissionWarningCodes) {
+      const key = overriddenWarningKey(code).split('.')[1]!;
+      expect(en.overriddenWarning[key], code).toBeTruthy();
+      expect(zh.overriddenWarning[key], code).toBeTruthy();
+    }
   });
 });
