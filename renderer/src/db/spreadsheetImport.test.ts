@@ -145,4 +145,32 @@ describe('spreadsheet import', () => {
     expect(rest).toMatchObject({ imported: 700, existing: 500, cancelled: false });
     expect(await db.people.count()).toBe(1200);
   });
+
+  it('two desks importing the same sheet offline create the same records (ids from natural keys), so sync merges them', async () => {
+    const activityId = await course();
+    const activity = await db.activities.get(activityId);
+    const other = openStepDatabase(`test-${Math.random()}`);
+    const otherStore = { db: other, repository: createRepository(other) };
+    try {
+      await otherStore.repository.importBatch([{ source: 1, value: activity }]);
+      const sheet: CellValue[][] = [
+        ['Name (native script)', 'Name (romanized)', 'Sex', 'Year of birth', 'Country', 'E-mail'],
+        ['สมชาย ใจดี', 'Somchai Jaidee', 'male', 1988, 'TH', null],
+        ['', 'Malee Srisuk', 'female', null, 'TH', 'malee@example.org'],
+      ];
+      asResult(await applyImport({ kind: 'trainee', rows: sheet, activityId }, {}, store));
+      asResult(await applyImport({ kind: 'trainee', rows: sheet, activityId }, {}, otherStore));
+      const ids = async (database: StepDatabase) => ({
+        people: (await database.people.toArray()).map((p) => p.id).sort(),
+        participations: (await database.participations.toArray()).map((p) => p.id).sort(),
+      });
+      const here = await ids(db);
+      expect(here.people).toHaveLength(2);
+      expect(here.participations).toHaveLength(2);
+      expect(await ids(other)).toEqual(here);
+    } finally {
+      other.close();
+      await other.delete();
+    }
+  });
 });

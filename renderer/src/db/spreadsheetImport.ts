@@ -1,15 +1,21 @@
 import type { Principal } from '@shared/access/rules';
-import { newRecordId, type AnyRecord, type FieldIssue } from '@shared/domain';
+import { derivedRecordId, newRecordId, type AnyRecord, type FieldIssue } from '@shared/domain';
 import {
+  emailKey,
   findHeaderRow,
   ImportPlanner,
   matchHeaders,
   NaturalKeyIndex,
+  organizationKeys,
   OrganizationNames,
+  participationKey,
+  personNameKeys,
   summarizePlan,
   type CellValue,
   type HeaderMatch,
   type ImportKind,
+  type OrganizationKeyFields,
+  type PersonKeyFields,
   type PlannedRow,
   type PlanSummary,
   type RowIssue,
@@ -112,19 +118,42 @@ export function dryRunImport(source: ImportSource, options: ImportOptions = {}, 
   return plan(source, options, store);
 }
 
+/**
+ * The ids of imported records are derived from their natural keys (@shared/spreadsheets), not minted: two
+ * desks that import the same sheet offline (an officer and a coordinator, the same course list) create
+ * the same records, which merge when they sync instead of enrolling everyone twice. A row without a key
+ * of its own (no name at all) cannot be planned as new, so every new row has one.
+ */
+const organizationIdOf = (organization: OrganizationKeyFields) => {
+  const key = organizationKeys(organization)[0];
+  return key ? derivedRecordId('organization', key) : newRecordId();
+};
+const personIdOf = (person: PersonKeyFields) => {
+  const key = person.email?.trim() ? emailKey(person.email) : personNameKeys(person)[0];
+  return key ? derivedRecordId('person', key) : newRecordId();
+};
+
 /** The records a planned row adds: the person before the participation that names them. */
 function recordsOf(row: PlannedRow, activityId: string | undefined, at: string): AnyRecord[] {
   if (row.status !== 'new') return [];
   const stamp = { createdAt: at, updatedAt: at };
   switch (row.kind) {
     case 'organization':
-      return [{ ...row.organization, entity: 'organization', id: newRecordId(), ...stamp }];
+      return [{ ...row.organization, entity: 'organization', id: organizationIdOf(row.organization), ...stamp }];
     case 'person':
-      return [{ ...row.person, entity: 'person', id: newRecordId(), ...stamp }];
+      return [{ ...row.person, entity: 'person', id: personIdOf(row.person), ...stamp }];
     case 'trainee': {
-      const person: AnyRecord | undefined = row.existingPersonId ? undefined : { ...row.person, entity: 'person', id: newRecordId(), ...stamp };
+      const person: AnyRecord | undefined = row.existingPersonId ? undefined : { ...row.person, entity: 'person', id: personIdOf(row.person), ...stamp };
       const personId = row.existingPersonId ?? (person as AnyRecord).id;
-      const participation: AnyRecord = { ...row.participation, activityId: activityId ?? row.participation.activityId, personId, entity: 'participation', id: newRecordId(), ...stamp };
+      const course = activityId ?? row.participation.activityId;
+      const participation: AnyRecord = {
+        ...row.participation,
+        activityId: course,
+        personId,
+        entity: 'participation',
+        id: derivedRecordId('participation', participationKey(course, personId)),
+        ...stamp,
+      };
       return person ? [person, participation] : [participation];
     }
   }
