@@ -17,9 +17,12 @@ const users = [
   { username: 'somchai', displayName: 'Somchai Phanit', role: 'field-officer' },
   { username: 'malee', displayName: 'Malee Srisuk', role: 'field-officer' },
   { username: 'nok', displayName: 'Nok Chaiyaporn', role: 'national-coordinator' },
+  { username: 'dao', displayName: 'Dao Rattanakul', role: 'field-officer' },
+  { username: 'ploy', displayName: 'Ploy Wongsawat', role: 'national-coordinator' },
 ] as const;
 const somchaiActivity = activityRecord('0194a3b0-0000-7000-8000-0000000000d1', 'Cassava starch cooperative', ['TH']);
 const maleeActivity = activityRecord('0194a3b0-0000-7000-8000-0000000000d2', 'Mangrove carbon survey', ['TH']);
+const daoActivity = activityRecord('0194a3b0-0000-7000-8000-0000000000d3', 'Rubber smallholder training', ['TH']);
 
 let server: ServerProcess;
 
@@ -170,4 +173,73 @@ test('officers → coordinator → Secretariat and back, by files: data and ackn
     await expect(officer.page.getByTestId('bundle-acks-server')).toHaveAttribute('data-complete', 'true');
   }
   expect(cspViolations).toEqual([]);
+});
+
+/** Today on this computer's calendar (YYYY-MM-DD). */
+function today(): string {
+  const day = new Date();
+  const pad = (value: number) => String(value).padStart(2, '0');
+  return `${day.getFullYear()}-${pad(day.getMonth() + 1)}-${pad(day.getDate())}`;
+}
+
+test("a coordinator's network sync relays the officer's changes she holds from a bundle before her own: her approval is accepted", async ({ browser }, testInfo) => {
+  test.setTimeout(240_000);
+  const dao = await enrolledDesk(browser, 'dao');
+  const ploy = await enrolledDesk(browser, 'ploy');
+  // The officer is in the field: he records and submits a field report offline.
+  await dao.context.setOffline(true);
+  await importRecord(dao.page, testInfo.outputPath('dao.ndjson'), daoActivity);
+  await dao.page.goto('/#/field-reports/new');
+  await dao.page.getByTestId('fr-activity').fill('Rubber');
+  await dao.page.getByRole('option', { name: /Rubber smallholder training/ }).click();
+  await dao.page.getByTestId('fr-visit-date').fill(today());
+  await dao.page.getByTestId('fr-latitude').fill('7.0086');
+  await dao.page.getByTestId('fr-longitude').fill('100.4747');
+  await dao.page.getByTestId('fr-narrative').fill('Tapping schedule agreed with twelve smallholders.');
+  await dao.page.getByTestId('fr-save').click();
+  await expect(dao.page.getByTestId('fr-detail')).toBeVisible();
+  const reportId = /#\/field-reports\/([^/?]+)$/.exec(dao.page.url())?.[1];
+  if (!reportId) throw new Error(`not on a field report's page: ${dao.page.url()}`);
+  await dao.page.getByTestId('workflow-submit').click();
+  await dao.page.getByTestId('workflow-confirm').click();
+  await expect(dao.page.getByTestId('workflow-state')).toHaveAttribute('data-state', 'submitted');
+  const fromDao = testInfo.outputPath('dao-to-ploy.stepbundle');
+  await exportBundle(dao.page, /passphrase/i, fromDao, { passphrase });
+
+  // The coordinator imports his bundle and approves the report: the report is known only to her desk.
+  await openBundle(ploy.page, fromDao, { passphrase });
+  await applyBundle(ploy.page);
+  await ploy.page.goto(`/#/field-reports/${reportId}`);
+  await expect(ploy.page.getByTestId('workflow-state')).toHaveAttribute('data-state', 'submitted');
+  await ploy.page.getByTestId('workflow-approve').click();
+  await ploy.page.getByTestId('workflow-confirm').click();
+  await expect(ploy.page.getByTestId('workflow-state')).toHaveAttribute('data-state', 'approved');
+
+  // Her desk syncs by network (no hand upload): his changes go first, so her approval is accepted.
+  await ploy.page.goto('/#/sync');
+  const before = (await ploy.page.getByTestId('sync-last-success').getAttribute('data-at')) ?? '';
+  await ploy.page.getByTestId('sync-now').click();
+  await expect.poll(async () => (await ploy.page.getByTestId('sync-last-success').getAttribute('data-at')) ?? '', { timeout: 30_000 }).not.toBe(before);
+  await expect(ploy.page.getByTestId('sync-status')).toHaveAttribute('data-state', 'synced');
+  await expect(ploy.page.getByTestId('sync-refusals')).toHaveCount(0);
+  // The relay is logged as an upload to the server, with nothing refused.
+  await ploy.page.goto('/#/bundles');
+  const uploads = ploy.page.locator('[data-testid="bundle-log-entry"][data-direction="upload"]');
+  await expect(uploads).toHaveCount(1);
+  await expect(uploads).toHaveAttribute('data-result', 'ok');
+
+  const auditor = await enrollAuditor(server.url, 'auditor', password);
+  const onServer = await auditor.pullAll();
+  expect(onServer.some((change) => change.recordId === reportId && change.entity === 'fieldReport')).toBe(true);
+  const approvals = onServer.filter((change) => change.entity === 'approval' && change.field === 'action' && onServer.some((other) => other.recordId === change.recordId && other.field === 'target' && (other.value as { recordId?: string } | null)?.recordId === reportId));
+  expect(approvals.map((change) => change.value).sort()).toEqual(['approve', 'submit']);
+
+  // A second round finds nothing beyond the server's acknowledgement: no second upload.
+  await ploy.page.goto('/#/sync');
+  const second = (await ploy.page.getByTestId('sync-last-success').getAttribute('data-at')) ?? '';
+  await ploy.page.getByTestId('sync-now').click();
+  await expect.poll(async () => (await ploy.page.getByTestId('sync-last-success').getAttribute('data-at')) ?? '', { timeout: 30_000 }).not.toBe(second);
+  await ploy.page.goto('/#/bundles');
+  await expect(ploy.page.getByTestId('bundle-log')).toBeVisible();
+  await expect(uploads).toHaveCount(1);
 });

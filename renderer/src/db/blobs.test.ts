@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { BlobHashMismatchError, forgetBlobIfUnused, storeBlob, storeFetchedBlob } from './blobs';
+import { BlobHashMismatchError, forgetBlobIfUnused, hasBlob, storeBlob, storeFetchedBlob, uploadPendingBlobs } from './blobs';
 import { openStepDatabase, type StepDatabase } from './database';
 import { formDraftStore } from './formDrafts';
 
@@ -53,5 +53,23 @@ describe('storeFetchedBlob', () => {
     expect(await db.blobUploads.count()).toBe(0);
 
     await expect(storeFetchedBlob(first.sha256, new Uint8Array([1]), 'image/png', db, { queueUpload: true })).rejects.toBeInstanceOf(BlobHashMismatchError);
+  });
+});
+
+describe('uploadPendingBlobs', () => {
+  it('never deletes the bytes it uploads: a bundle’s file waits here for the document its chunks bring', async () => {
+    // A bundle stores the file first (queued for the server); its document record has not arrived yet.
+    const bytes = new Uint8Array([4, 4, 2]);
+    const { sha256 } = await storeBlob(bytes, 'application/pdf', db);
+    await db.blobs.clear();
+    await db.blobUploads.clear();
+    await storeFetchedBlob(sha256, bytes, 'application/pdf', db, { queueUpload: true });
+    expect(await db.documents.where('sha256').equals(sha256).count()).toBe(0);
+
+    const sent: string[] = [];
+    expect(await uploadPendingBlobs(async (hash) => void sent.push(hash), { db })).toEqual({ uploaded: 1, failed: [] });
+    expect(sent).toEqual([sha256]);
+    expect(await db.blobUploads.count()).toBe(0);
+    expect(await hasBlob(sha256, db)).toBe(true);
   });
 });

@@ -156,7 +156,7 @@ export interface UploadReport {
 /**
  * Uploads every queued blob with `send` (the `putAttachment` operation), one at a time, deleting each
  * row once the server has the bytes. A failure never deletes anything: the row stays and the next round
- * tries again. `isFatal(error)` says which failures stop the whole run (no network, stopped): those are
+ * tries again; an upload never deletes the bytes here. `isFatal(error)` says which failures stop the whole run (no network, stopped): those are
  * thrown after the files already sent are accounted for; others are reported per file.
  */
 export async function uploadPendingBlobs(
@@ -182,8 +182,8 @@ export async function uploadPendingBlobs(
     }
     await db.blobUploads.delete(sha256);
     report.uploaded += 1;
-    // A file whose documents were all removed meanwhile: the server has it now, this computer need not.
-    await forgetBlobIfUnused(sha256, db);
+    // Never deletes the bytes: a bundle stores them before its chunks bring the document that names them,
+    // and an upload in between must not leave them on the server only. Bytes go when a document is removed.
   }
   return report;
 }

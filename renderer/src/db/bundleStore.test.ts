@@ -174,9 +174,9 @@ describe('bundle store on IndexedDB', () => {
     const quarantined = await store.bundles.quarantined();
     expect(quarantined.map((item) => item.reason).sort()).toEqual(['invalid-value', 'out-of-scope', 'out-of-scope', 'out-of-scope', 'out-of-scope']);
 
-    expect(await store.bundles.retryQuarantined()).toEqual({ applied: 0, held: 5 });
+    expect(await store.bundles.retryQuarantined()).toEqual({ applied: 0, held: 5, final: 0 });
     await enroll(coordinator(['TH', 'VN']));
-    expect(await store.bundles.retryQuarantined(quarantined.map((item) => item.id))).toEqual({ applied: 4, held: 1 });
+    expect(await store.bundles.retryQuarantined(quarantined.map((item) => item.id))).toEqual({ applied: 4, held: 1, final: 0 });
     expect((await db.organizations.get(recordId(1)))?.name).toEqual({ en: 'Hanoi University' });
     const left = await store.bundles.quarantined();
     expect(left).toEqual([expect.objectContaining({ recordId: recordId(2), reason: 'invalid-value' })]);
@@ -204,7 +204,7 @@ describe('bundle store on IndexedDB', () => {
     expect((await db.organizations.get(recordId(1)))?.name).toEqual({ en: 'Hanoi University' });
     expect(await db.organizations.get(recordId(3))).toBeUndefined();
     // Retrying judges them by the same rule: they stay.
-    expect(await store.bundles.retryQuarantined()).toEqual({ applied: 0, held: 5 });
+    expect(await store.bundles.retryQuarantined()).toEqual({ applied: 0, held: 5, final: 0 });
   });
 
   it('keeps the newest certificate per device, the newest revocation list, and raises acknowledgements only', async () => {

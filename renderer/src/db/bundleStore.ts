@@ -53,6 +53,15 @@ export interface QuarantineItem extends RejectedChange {
   from?: string;
 }
 
+/**
+ * Reasons a retry never reconsiders: the review workflow's ('locked', 'workflow'), refused for good where
+ * the change was judged as the server judges it. Judged again against today's state (the record unlocked
+ * since, say), such a change could be applied here while the server keeps refusing it: desk and server
+ * would disagree. Such changes are only dismissed.
+ */
+export const dismissOnlyReasons: ReadonlySet<string> = new Set(['locked', 'workflow']);
+export const isRetryable = (reason: string): boolean => !dismissOnlyReasons.has(reason);
+
 const itemOf = (row: StoredQuarantine): QuarantineItem => ({
   id: row.id as number,
   bundleId: row.bundleId,
@@ -291,10 +300,14 @@ export function createBundleStore({ db, repository, serverSync }: Pick<Store, 'd
     /**
      * Checks these quarantined changes again (all without `ids`), with today's rules and this desk's
      * countries as they are now: those that pass are applied through the write path and leave the
-     * quarantine in the same transaction; the others stay, with their reason brought up to date.
+     * quarantine in the same transaction; the others stay, with their reason brought up to date. Changes
+     * held for a dismiss-only reason (`dismissOnlyReasons`: the review workflow's) are not retried: they
+     * stay as they are, counted in `held` and in `final`.
      */
-    async retryQuarantined(ids?: readonly number[]): Promise<{ applied: number; held: number }> {
-      const rows = (ids ? await db.quarantine.bulkGet([...ids]) : await db.quarantine.toArray()).filter((row): row is StoredQuarantine => row !== undefined);
+    async retryQuarantined(ids?: readonly number[]): Promise<{ applied: number; held: number; final: number }> {
+      const asked = (ids ? await db.quarantine.bulkGet([...ids]) : await db.quarantine.toArray()).filter((row): row is StoredQuarantine => row !== undefined);
+      const rows = asked.filter((row) => isRetryable(row.reason));
+      const final = asked.length - rows.length;
       const principal = (await identity())?.principal;
       const certificates = new Map((await port.knownCertificates()).map((certificate) => [certificate.body.deviceId, certificate]));
       const pass: StoredQuarantine[] = [];
@@ -326,7 +339,7 @@ export function createBundleStore({ db, repository, serverSync }: Pick<Store, 'd
         await db.quarantine.bulkDelete(pass.map((row) => row.id as number));
         if (stay.length > 0) await db.quarantine.bulkPut(stay);
       });
-      return { applied: pass.length, held: stay.length };
+      return { applied: pass.length, held: stay.length + final, final };
     },
 
     /** The person has seen these quarantined changes and lets them go (all without `ids`). */

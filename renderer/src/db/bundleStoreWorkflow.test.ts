@@ -9,6 +9,7 @@ import type { Approval } from '@shared/domain';
 import type { Change } from '@shared/sync/change';
 import { workflowOf } from '@shared/workflow/workflow';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { isRetryable } from './bundleStore';
 import { openStepDatabase, type StepDatabase } from './database';
 import { exportPublicKey } from './serverSync';
 import { createStore, type Store } from './store';
@@ -108,10 +109,19 @@ describe('a coordinator’s desk importing an officer’s bundle', () => {
     expect(await importFrom(officer)).toMatchObject({ applied: 0, quarantined: 1 });
     expect(await store.bundles.quarantined()).toEqual([expect.objectContaining({ entity: 'organization', field: 'name', reason: 'locked', detail: expect.stringContaining('is approved') })]);
     expect((await db.organizations.get(organizationId))?.name).toEqual({ en: 'Khon Kaen University' });
-    // Retrying judges it by the same rules: it stays.
-    expect(await store.bundles.retryQuarantined()).toEqual({ applied: 0, held: 1 });
+    // Refused for good (the server refuses it too): a retry leaves it as it is.
+    expect(await store.bundles.retryQuarantined()).toEqual({ applied: 0, held: 1, final: 1 });
     expect((await store.bundles.quarantined())[0]?.reason).toBe('locked');
     expect((await db.organizations.get(organizationId))?.name).toEqual({ en: 'Khon Kaen University' });
+    // Even once she unlocks it: judged against today's state it would pass here, while the server keeps it refused.
+    expect((await store.repository.review(target, 'unlock', { comment: 'Open again for corrections.' })).ok).toBe(true);
+    expect(await store.bundles.retryQuarantined()).toEqual({ applied: 0, held: 1, final: 1 });
+    expect((await db.organizations.get(organizationId))?.name).toEqual({ en: 'Khon Kaen University' });
+    expect(isRetryable('locked') || isRetryable('workflow')).toBe(false);
+    expect(isRetryable('out-of-scope')).toBe(true);
+    // Dismissing is what it is for.
+    await store.bundles.dismissQuarantined();
+    expect(await store.bundles.quarantined()).toEqual([]);
   });
 
   it('quarantines a step taken in her name on the officer’s laptop ("workflow")', async () => {

@@ -123,6 +123,27 @@ describe('the enrolment model', () => {
     );
   });
 
+  it('registers only within the signed-in person’s countries, as a form would: refused, neither record is stored', async () => {
+    const activityId = await course();
+    repository.setPrincipal({ userId: 'u-somchai', role: 'field-officer', countries: ['LA'] });
+    // A trainee of Viet Nam, registered by an officer of Laos.
+    const vietnamese = await createAndEnrol(activityId, person({ country: 'VN', nameRomanized: 'Nguyen Van An' }), 'trainee', store);
+    expect(vietnamese).toEqual({ ok: false, issues: [{ path: '', message: 'v.outOfScope', params: { country: 'VN' } }] });
+    expect(await db.people.count()).toBe(0);
+    expect(await db.participations.count()).toBe(0);
+
+    // A trainee of his, in an activity that is not his: the participation is refused, and the person with it.
+    repository.setPrincipal({ userId: 'u-lan', role: 'field-officer', countries: ['VN'] });
+    const notHisActivity = await createAndEnrol(activityId, person({ country: 'VN', nameRomanized: 'Nguyen Van An' }), 'trainee', store);
+    expect(notHisActivity).toEqual({ ok: false, issues: [{ path: '', message: 'v.outOfScope', params: { country: 'LA, CN' } }] });
+    expect(await db.people.count()).toBe(0);
+
+    repository.setPrincipal({ userId: 'u-somchai', role: 'field-officer', countries: ['LA'] });
+    expect((await createAndEnrol(activityId, person(), 'trainee', store)).ok).toBe(true);
+    expect(await db.people.count()).toBe(1);
+    expect(await db.participations.count()).toBe(1);
+  });
+
   it('the write path refuses a certificate number unless the participation is completed', async () => {
     const activityId = await course();
     const { enrolled } = await enrolPeople(activityId, [await stored(person())], 'trainee', store);

@@ -89,7 +89,8 @@ export type CreateAndEnrolOutcome = { ok: true; person: Person; participation: P
  * neither. Each is validated in full first (the person's problems, then the participation's); then both
  * are written in one transaction (the repository's importBatch, with ids and times minted here), so a
  * refused participation never leaves a person behind that a second try would register again. The
- * person's roles include the participation's role.
+ * person's roles include the participation's role. The signed-in person's countries hold as for `create`
+ * (v.outOfScope: a Thai officer does not register a Vietnamese trainee).
  */
 export async function createAndEnrol(
   activityId: string,
@@ -108,10 +109,14 @@ export async function createAndEnrol(
   if (participationIssues.length > 0) return { ok: false, issues: participationIssues };
   const participation = { ...participationDraft, entity: 'participation' as const, id: newRecordId(), createdAt: at, updatedAt: at };
 
-  const result = await store.repository.importBatch([
-    { source: 0, value: person },
-    { source: 1, value: participation },
-  ]);
+  // One source for both: refused for the signed-in person's countries, neither is stored.
+  const result = await store.repository.importBatch(
+    [
+      { source: 0, value: person },
+      { source: 0, value: participation },
+    ],
+    { enforceScope: true },
+  );
   if (result.rejected.length > 0) return { ok: false, issues: result.rejected.flatMap((rejection) => rejection.issues) };
   const [storedPerson, storedParticipation] = await Promise.all([tableOf(store.db, 'person').get(person.id), tableOf(store.db, 'participation').get(participation.id)]);
   if (!storedPerson || !storedParticipation) return { ok: false, issues: [{ path: '', message: 'v.notFound' }] };

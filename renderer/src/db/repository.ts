@@ -56,6 +56,14 @@ export interface ImportBatchResult {
   rejected: { source: number; issues: FieldIssue[] }[];
 }
 
+export interface ImportBatchOptions {
+  /** Refuse records outside the signed-in person's countries (v.outOfScope), every record of their source with them. */
+  enforceScope?: boolean;
+}
+
+/** How far ahead of this computer's clock an imported review step may be dated (clocks differ a little). */
+export const importedStepSkewMs = 5 * 60 * 1000;
+
 /** Where a committed write came from: this computer (a form, an import) or another replica (a sync, a file). */
 export type WriteOrigin = 'local' | 'remote';
 
@@ -367,12 +375,69 @@ export function createRepository(db: StepDatabase, options: RepositoryOptions = 
   }
 
   /**
+   * Why a new review step from a file may not be stored, if it may not: the checks `review` applies to a
+   * step taken here. Only the signed-in person's own steps, on a reviewable record held here and in their
+   * countries (nobody signed in: a single local desk, such as one loaded with demo data, takes steps in any
+   * name, as it takes records: it cannot sync them, and once enrolled the server refuses steps in another's
+   * name); allowed from the record's state for the step's role, dated not
+   * before the record's last step nor in the future (beyond `importedStepSkewMs`), and counting in the
+   * fold. Reads in the caller's transaction; `steps` caches each target's steps and gets the accepted one.
+   */
+  async function importedStepRefusal(step: Approval, steps: Map<string, Approval[]>): Promise<FieldIssue | undefined> {
+    if (principal && (step.actorUserId !== principal.userId || step.actorRole !== principal.role)) return { path: 'actorUserId', message: 'v.workflow.notYours' };
+    const { entity, recordId } = step.target;
+    if (!isReviewable(entity)) return { path: 'target', message: 'v.workflow.notReviewable' };
+    const record = (await stored(entity, recordId)) as AnyRecord | undefined;
+    if (!record) return { path: 'target', message: 'v.notFound' };
+    const [scope] = await scopesOf(db, [record]);
+    if (principal && !canSee(principal, scope ?? [])) return { path: 'target', message: 'v.workflow.outOfScope' };
+    const key = `${entity}:${recordId}`;
+    const held = steps.get(key) ?? (await approvalsOf(db, entity, recordId));
+    steps.set(key, held);
+    const status = workflowOf(held);
+    if (!nextState(status.state, step.action, step.actorRole)) return { path: 'action', message: 'v.workflow.notAllowed', params: { action: step.action, state: status.state } };
+    const at = Date.parse(step.at);
+    const latest = held.reduce((max, earlier) => Math.max(max, Date.parse(earlier.at)), Number.NEGATIVE_INFINITY);
+    if (at < latest) return { path: 'at', message: 'v.workflow.backdated', params: { at: step.at } };
+    if (at > now() + importedStepSkewMs) return { path: 'at', message: 'v.workflow.inFuture', params: { at: step.at } };
+    if (!stepCounts(held, step)) return { path: 'action', message: 'v.workflow.notAllowed', params: { action: step.action, state: status.state } };
+    held.push(step);
+    return undefined;
+  }
+
+  /**
+   * The sources (rows, lines) of a batch that the signed-in person may not write (scopeRefusal, as `create`
+   * and `replace` apply it), each told in `result` once with its reason; every record of such a source is
+   * left out, so a row is stored whole or not at all. Countries are read from what is stored: a record
+   * whose activity comes in the same batch is judged without it (refused, unless the person is global).
+   */
+  async function scopeRefusalsOf(groups: readonly [EntityType, Map<string, { record: AnyRecord; source: number }>][], result: ImportBatchResult): Promise<Set<number>> {
+    const entries = groups.flatMap(([, byId]) => [...byId.values()]);
+    const currents = await Promise.all(groups.map(([entity, byId]) => tableOf(db, entity).bulkGet([...byId.keys()]))).then((found) => found.flat() as (AnyRecord | undefined)[]);
+    const present = currents.filter((current): current is AnyRecord => current !== undefined);
+    const [afters, befores] = await Promise.all([scopesOf(db, entries.map((entry) => entry.record)), scopesOf(db, present)]);
+    const refusals = new Map<number, FieldIssue[]>();
+    let next = 0;
+    entries.forEach(({ source }, i) => {
+      const before = currents[i] ? befores[next++] : undefined;
+      const refusal = scopeRefusal(before, afters[i] ?? []);
+      if (refusal) refusals.set(source, [...(refusals.get(source) ?? []), ...refusal.issues]);
+    });
+    for (const [source, issues] of refusals) result.rejected.push({ source, issues });
+    return new Set(refusals.keys());
+  }
+
+  /**
    * Stores a batch of complete records (an NDJSON file) in one transaction: all of the batch's valid
    * records or none of them. Records are upserted by id, as this device's changes, so importing the same
    * file twice stores nothing the second time; a record older than the stored one does not overwrite
    * it. Invalid items are returned with their reasons, never dropped silently and never blocking the rest.
+   * The review workflow holds: a step is never changed, a locked record not overwritten, a new step stored
+   * only as `review` would take it (importedStepRefusal). With `enforceScope` (what people type or bring in
+   * a spreadsheet), the signed-in person's countries hold too, as for `create`; the plain NDJSON import (a
+   * support tool) does not check them: the server refuses what is not theirs.
    */
-  async function importBatch(items: readonly ImportItem[]): Promise<ImportBatchResult> {
+  async function importBatch(items: readonly ImportItem[], importOptions: ImportBatchOptions = {}): Promise<ImportBatchResult> {
     const result: ImportBatchResult = { stored: 0, unchanged: 0, keptNewer: 0, rejected: [] };
     const byEntity = new Map<EntityType, Map<string, { record: AnyRecord; source: number }>>();
     for (const item of items) {
@@ -401,10 +466,15 @@ export function createRepository(db: StepDatabase, options: RepositoryOptions = 
 
     // Referenced kinds first, so a budget's scope can be read from an activity stored a moment before.
     const groups = [...byEntity].sort(([a], [b]) => entityImportOrder.indexOf(a) - entityImportOrder.indexOf(b));
+    // The steps already held, and those of this batch accepted so far, by target.
+    const stepsByTarget = new Map<string, Approval[]>();
     await exclusive((sync) =>
       storage.atomically(async () => {
+        const refusedSources = importOptions.enforceScope ? await scopeRefusalsOf(groups, result) : new Set<number>();
         for (const [entity, byId] of groups) {
-          const entries = [...byId.values()];
+          const entries = [...byId.values()].filter((entry) => !refusedSources.has(entry.source));
+          // Steps in time order, so that a file's "submit, then approve" is judged step after step.
+          if (entity === 'approval') entries.sort((a, b) => Date.parse((a.record as Approval).at) - Date.parse((b.record as Approval).at) || a.record.id.localeCompare(b.record.id));
           const existing = await tableOf(db, entity).bulkGet(entries.map((e) => e.record.id));
           // The review workflow holds here too: steps are never changed, nor approved records (see workflowRefusal).
           const steps = isReviewable(entity) ? await approvalsOfMany(entries.map((e) => e.record.id), entity) : new Map<string, Approval[]>();
@@ -412,10 +482,13 @@ export function createRepository(db: StepDatabase, options: RepositoryOptions = 
           for (const [i, { record, source }] of entries.entries()) {
             const current = existing[i] as AnyRecord | undefined;
             if (!current) {
-              // A step from a file is kept as it was taken; on an enrolled desk, only the signed-in person's own.
-              if (record.entity === 'approval' && principal && (record.actorUserId !== principal.userId || record.actorRole !== principal.role)) {
-                result.rejected.push({ source, issues: [{ path: 'actorUserId', message: 'v.workflow.notYours' }] });
-                continue;
+              // A new step from a file is judged as `review` judges one taken here (see importedStepRefusal).
+              if (record.entity === 'approval') {
+                const refusal = await importedStepRefusal(record, stepsByTarget);
+                if (refusal) {
+                  result.rejected.push({ source, issues: [refusal] });
+                  continue;
+                }
               }
               toWrite.push({ record, fields: syncedFields(record) });
               continue;

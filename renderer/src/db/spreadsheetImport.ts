@@ -196,7 +196,7 @@ export async function applyImport(source: ImportSource, options: ImportOptions =
         items.push({ source: row.row, value: record });
       }
     }
-    const outcome = await store.repository.importBatch(items);
+    const outcome = await store.repository.importBatch(items, { enforceScope: true });
     const refused = new Map<number, FieldIssue[]>();
     for (const rejection of outcome.rejected) refused.set(rejection.source, [...(refused.get(rejection.source) ?? []), ...rejection.issues]);
     for (const row of batch) {

@@ -312,7 +312,7 @@ describe('locked records and immutable steps', () => {
       { source: 3, value: { ...report.approval, id: '019700aa-0000-7000-8000-000000000001', action: 'unlock', actorUserId: 'u-other', updatedAt: later } },
     ]);
     expect(result.stored).toBe(0);
-    expect(result.rejected).toEqual([
+    expect(result.rejected.sort((a, b) => a.source - b.source)).toEqual([
       { source: 1, issues: [{ path: '', message: 'v.locked', params: { state: 'approved' } }] },
       { source: 2, issues: [{ path: '', message: 'v.approvalImmutable' }] },
       { source: 3, issues: [{ path: 'actorUserId', message: 'v.workflow.notYours' }] },
@@ -320,13 +320,87 @@ describe('locked records and immutable steps', () => {
     expect(await db.fieldReports.get(report.recordId)).toEqual(stored);
   });
 
-  it('imports the steps of a file on a desk nobody is signed in to (a single local desk)', async () => {
+  const stepRecord = (recordId: string, id: string, who: Principal, action: string, at: string, extra: Record<string, unknown> = {}) => ({
+    entity: 'approval',
+    id,
+    createdAt: at,
+    updatedAt: at,
+    target: { entity: 'fieldReport', recordId },
+    action,
+    actorUserId: who.userId,
+    actorRole: who.role,
+    at,
+    ...extra,
+  });
+
+  it('on a desk nobody is signed in to (demo data), takes steps from a file in any name, but only steps that count', async () => {
     const report = await newReport();
     const at = new Date(clock).toISOString();
     repository.setPrincipal(undefined);
-    const step = { entity: 'approval', id: '019700aa-0000-7000-8000-000000000002', createdAt: at, updatedAt: at, target: { entity: 'fieldReport', recordId: report.recordId }, action: 'submit', actorUserId: 'officer.la.01', actorRole: 'field-officer', at };
-    expect(await repository.importBatch([{ source: 1, value: step }])).toMatchObject({ stored: 1, rejected: [] });
+    const submit = stepRecord(report.recordId, '019700aa-0000-7000-8000-000000000002', officer, 'submit', at);
+    const officerApproves = stepRecord(report.recordId, '019700aa-0000-7000-8000-000000000003', officer, 'approve', at);
+    const result = await repository.importBatch([
+      { source: 1, value: submit },
+      { source: 2, value: officerApproves },
+    ]);
+    expect(result).toMatchObject({ stored: 1, rejected: [{ source: 2, issues: [{ message: 'v.workflow.notAllowed' }] }] });
     expect(await stateOf(report.recordId)).toBe('submitted');
+  });
+
+  it('takes a new step from a file only as review would: allowed from the state, not backdated, not in the future', async () => {
+    const report = await approvedReport();
+    await stepAs(secretariat, report, 'accept');
+    const acceptedAt = (await db.approvals.toArray()).map((step) => step.at).sort().at(-1)!;
+    const before = new Date(Date.parse(acceptedAt) - 30_000).toISOString();
+    const after = new Date(Date.parse(acceptedAt) + 30_000).toISOString();
+    repository.setPrincipal(coordinator);
+    const changes = (await repository.changesBeyond({})).length;
+    const result = await repository.importBatch([
+      // A coordinator may not return an accepted record, backdated or not.
+      { source: 1, value: stepRecord(report.recordId, '019700aa-0000-7000-8000-000000000011', coordinator, 'return', before, { comment: 'Reopen it' }) },
+      { source: 2, value: stepRecord(report.recordId, '019700aa-0000-7000-8000-000000000012', coordinator, 'unlock', after, { comment: 'Reopen it' }) },
+    ]);
+    expect(result.stored).toBe(0);
+    expect(result.rejected).toEqual([
+      { source: 1, issues: [{ path: 'action', message: 'v.workflow.notAllowed', params: { action: 'return', state: 'accepted' } }] },
+      { source: 2, issues: [{ path: 'action', message: 'v.workflow.notAllowed', params: { action: 'unlock', state: 'accepted' } }] },
+    ]);
+
+    // The Secretariat may return it, but not dated before the acceptance, nor a day ahead.
+    repository.setPrincipal(secretariat);
+    const backdated = stepRecord(report.recordId, '019700aa-0000-7000-8000-000000000013', secretariat, 'return', before, { comment: 'Reopen it' });
+    const future = stepRecord(report.recordId, '019700aa-0000-7000-8000-000000000014', secretariat, 'return', new Date(clock + 86_400_000).toISOString(), { comment: 'Reopen it' });
+    expect((await repository.importBatch([{ source: 3, value: backdated }, { source: 4, value: future }])).rejected).toEqual([
+      { source: 3, issues: [{ path: 'at', message: 'v.workflow.backdated', params: { at: before } }] },
+      { source: 4, issues: [{ path: 'at', message: 'v.workflow.inFuture', params: { at: future.at } }] },
+    ]);
+    expect(await stateOf(report.recordId)).toBe('accepted');
+    expect((await repository.changesBeyond({})).length).toBe(changes);
+
+    // Dated after it: a step review would take; the same file again changes nothing.
+    const proper = stepRecord(report.recordId, '019700aa-0000-7000-8000-000000000015', secretariat, 'return', after, { comment: 'Reopen it' });
+    expect(await repository.importBatch([{ source: 5, value: proper }])).toMatchObject({ stored: 1, rejected: [] });
+    expect(await stateOf(report.recordId)).toBe('returned');
+    expect(await repository.importBatch([{ source: 5, value: proper }])).toMatchObject({ stored: 0, unchanged: 1, rejected: [] });
+  });
+
+  it('judges a file’s new steps in time order, whatever their lines’ order, and refuses a record not here or not theirs', async () => {
+    const report = await newReport();
+    const at = (minutes: number) => new Date(clock + minutes * 60_000).toISOString();
+    repository.setPrincipal(secretariat);
+    const result = await repository.importBatch([
+      { source: 1, value: stepRecord(report.recordId, '019700aa-0000-7000-8000-000000000022', secretariat, 'accept', at(2)) },
+      { source: 2, value: stepRecord(report.recordId, '019700aa-0000-7000-8000-000000000021', secretariat, 'submit', at(1)) },
+      { source: 3, value: stepRecord('019700aa-0000-7000-8000-0000000000ff', '019700aa-0000-7000-8000-000000000023', secretariat, 'submit', at(1)) },
+    ]);
+    expect(result).toMatchObject({ stored: 2, rejected: [{ source: 3, issues: [{ path: 'target', message: 'v.notFound' }] }] });
+    expect(await stateOf(report.recordId)).toBe('accepted');
+
+    const other = await newReport({ country: 'VN' });
+    repository.setPrincipal(coordinator);
+    expect((await repository.importBatch([{ source: 4, value: stepRecord(other.recordId, '019700aa-0000-7000-8000-000000000024', coordinator, 'submit', at(3)) }])).rejected).toEqual([
+      { source: 4, issues: [{ path: 'target', message: 'v.workflow.outOfScope' }] },
+    ]);
   });
 
   it('applies remote changes to a locked record: the server, not this desk, judges those', async () => {
@@ -362,7 +436,7 @@ describe('messages', () => {
       'v.approvalImmutable',
       'v.overrideNeedsComment',
       'v.overrideOnlyOnSubmit',
-      ...['noPrincipal', 'notAllowed', 'notReviewable', 'outOfScope', 'notYours'].map((key) => `v.workflow.${key}`),
+      ...['noPrincipal', 'notAllowed', 'notReviewable', 'outOfScope', 'notYours', 'backdated', 'inFuture'].map((key) => `v.workflow.${key}`),
       ...['draft', 'submitted', 'returned', 'approved', 'accepted'].map((state) => `v.workflowStates.${state}`),
       ...['submit', 'return', 'approve', 'accept', 'unlock'].map((action) => `v.workflowActions.${action}`),
     ];

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { CountryCode } from '../domain/taxonomy/countries';
 import { sha256Hex } from '../security/webCrypto';
 import { isBundleError } from './errors';
-import { applyImport, exportBundle, prepareImport, type ExportOptions } from './exchange';
+import { applyImport, defaultAttachmentBudgetBytes, exportBundle, prepareImport, type ExportOptions } from './exchange';
 import { testBundleReplica, type BundleReplica } from './testReplica';
 import { testIssuer, type TestIssuer } from './testing';
 import { readStoredZip, writeStoredZip } from './zip';
@@ -157,5 +157,53 @@ describe('attachments in bundles', () => {
     expect(coordinator.port.state.blobs.size).toBe(0);
     expect(coordinator.storage.allChanges()).toEqual([]);
     expect(coordinator.port.state.logs.map((entry) => entry.result)).toEqual(['refused']);
+  });
+});
+
+describe('attachment memory and compression', () => {
+  it('carries at most 150 MiB of files per bundle by default, a budget an option changes; the rest is counted as oversize', async () => {
+    // Not the 500 MiB file limit: the writer holds the files, their sealed parts and the zip at once.
+    expect(defaultAttachmentBudgetBytes).toBe(150 * 1024 * 1024);
+    const officer = await testBundleReplica(issuer, 'officer-a', { countries: ['TH'] });
+    const coordinator = await testBundleReplica(issuer, 'coord-th', { role: 'national-coordinator', countries: ['TH'] });
+    const small = await attach(officer, 2, photo(2_000, 7));
+    const medium = await attach(officer, 3, photo(20_000, 8), { mimeType: 'video/mp4' });
+    const large = await attach(officer, 4, photo(60_000, 9), { mimeType: 'video/mp4' });
+
+    // A budget of 30 kB: the small and medium files fit, the large one waits for another bundle.
+    const { exported, result } = await carry(officer, coordinator, { maxAttachmentBytes: 30_000 });
+    expect(exported.summary).toMatchObject({ attachments: 2, skippedOversizeAttachments: 1 });
+    expect(attachmentParts(exported.manifest).sort()).toEqual([small, medium].sort());
+    expect(result.attachmentsStored).toBe(2);
+    expect(coordinator.port.state.blobs.has(large)).toBe(false);
+    // The bundle is far below the file limit: the budget, not the file's room, left the large one out.
+    expect(exported.bytes.length).toBeLessThan(40_000);
+
+    // The default budget carries all three (and the next bundle brings what was left out).
+    const whole = await carry(officer, coordinator, { full: true });
+    expect(whole.exported.summary).toMatchObject({ attachments: 3, skippedOversizeAttachments: 0 });
+    expect(coordinator.port.state.blobs.has(large)).toBe(true);
+  });
+
+  it('seals already compressed media (photos, videos, PDFs) as they are, and deflates other files', async () => {
+    const officer = await testBundleReplica(issuer, 'officer-a', { countries: ['TH'] });
+    const coordinator = await testBundleReplica(issuer, 'coord-th', { role: 'national-coordinator', countries: ['TH'] });
+    // Bytes deflate WOULD shrink, so only the media type can have kept them stored.
+    const compressible = (byte: number) => new Uint8Array(40_000).fill(byte);
+    const jpeg = await attach(officer, 2, compressible(1), { mimeType: 'image/jpeg' });
+    const pdf = await attach(officer, 3, compressible(2), { mimeType: 'application/pdf' });
+    const video = await attach(officer, 4, compressible(3), { mimeType: 'video/mp4' });
+    const csv = await attach(officer, 5, compressible(4), { mimeType: 'text/csv' });
+
+    const { exported, result } = await carry(officer, coordinator);
+    const parts = new Map(exported.manifest.parts.filter((part) => part.kind === 'attachment').map((part) => [(part as { attachment: string }).attachment, part]));
+    for (const sha256 of [jpeg, pdf, video]) {
+      expect(parts.get(sha256)).toMatchObject({ compression: 'none', plainSize: 40_000, size: 40_016 });
+    }
+    expect(parts.get(csv)).toMatchObject({ compression: 'deflate-raw', plainSize: 40_000 });
+    expect(parts.get(csv)!.size).toBeLessThan(1_000);
+    // Every file arrives intact, stored or deflated.
+    expect(result.attachmentsStored).toBe(4);
+    for (const [sha256, byte] of [[jpeg, 1], [pdf, 2], [video, 3], [csv, 4]] as const) expect(coordinator.port.state.blobs.get(sha256)?.bytes).toEqual(compressible(byte));
   });
 });

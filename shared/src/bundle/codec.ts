@@ -65,7 +65,20 @@ const certificatesPayloadSchema = z.strictObject({
 type PartInput =
   | { kind: 'certificates'; plain: Uint8Array }
   | { kind: 'chunk'; plain: Uint8Array; chunk: WriteBundleInput['chunks'][number] }
-  | { kind: 'attachment'; plain: Uint8Array; sha256: string };
+  | { kind: 'attachment'; plain: Uint8Array; sha256: string; stored: boolean };
+
+/**
+ * Media that is compressed already (a photo, a video, a zip, a PDF): deflating it gains next to nothing and
+ * costs time and a second copy in memory, so its part is sealed as it is (`compression: none`, which the
+ * format allows for any part).
+ */
+export function isCompressedMedia(mimeType: string | undefined): boolean {
+  const type = (mimeType ?? '').split(';')[0]!.trim().toLowerCase();
+  return (
+    type === 'image/jpeg' || type === 'image/png' || type === 'image/webp' || type === 'image/gif' || type === 'image/heic' ||
+    type.startsWith('video/') || type.startsWith('audio/') || type === 'application/zip' || type === 'application/pdf'
+  );
+}
 
 /** Writes a bundle: the file's bytes, ready to be saved. Throws a plain Error on input no bundle may hold. */
 export async function writeBundle(input: WriteBundleInput): Promise<Uint8Array<ArrayBuffer>> {
@@ -80,17 +93,17 @@ export async function writeBundle(input: WriteBundleInput): Promise<Uint8Array<A
     if (!input.certificates.some((certificate) => certificate.body.deviceId === chunk.device)) throw new Error(`writeBundle: no certificate for device ${chunk.device}, whose chunk it carries`);
   }
 
-  const attachments = new Map<string, Uint8Array>();
+  const attachments = new Map<string, { bytes: Uint8Array; mimeType?: string }>();
   for (const attachment of input.attachments) {
     if (attachments.has(attachment.sha256)) continue;
     if ((await sha256Hex(attachment.bytes)) !== attachment.sha256) throw new Error(`writeBundle: attachment ${attachment.sha256} does not have that SHA-256`);
-    attachments.set(attachment.sha256, attachment.bytes);
+    attachments.set(attachment.sha256, { bytes: attachment.bytes, ...(attachment.mimeType ? { mimeType: attachment.mimeType } : {}) });
   }
 
   const parts: PartInput[] = [
     { kind: 'certificates', plain: encoder.encode(canonicalJson({ certificates: input.certificates, revocations: input.revocations, serverAck: input.serverAck })) },
     ...input.chunks.map((chunk) => ({ kind: 'chunk' as const, plain: chunk.plain, chunk })),
-    ...[...attachments].map(([sha256, plain]) => ({ kind: 'attachment' as const, plain, sha256 })),
+    ...[...attachments].map(([sha256, { bytes, mimeType }]) => ({ kind: 'attachment' as const, plain: bytes, sha256, stored: isCompressedMedia(mimeType) })),
   ];
   if (parts.length > bundleLimits.maxParts) throw new Error(`writeBundle: ${parts.length} parts, at most ${bundleLimits.maxParts}`);
   for (const part of parts) if (part.plain.length > bundleLimits.maxPartPlainBytes) throw new Error(`writeBundle: a ${part.kind} part of ${part.plain.length} bytes`);
@@ -104,10 +117,10 @@ export async function writeBundle(input: WriteBundleInput): Promise<Uint8Array<A
     parts,
     async (part, index) => {
       const name = partName(index + 1);
-      const deflated = await deflateRaw(part.plain);
-      const compressed = deflated.length < part.plain.length;
+      const deflated = part.kind === 'attachment' && part.stored ? undefined : await deflateRaw(part.plain);
+      const compressed = deflated !== undefined && deflated.length < part.plain.length;
       const nonce = newNonce();
-      const bytes = await aesGcmEncrypt(key, nonce, compressed ? deflated : part.plain, partAdditionalData(bundleId, name));
+      const bytes = await aesGcmEncrypt(key, nonce, compressed && deflated ? deflated : part.plain, partAdditionalData(bundleId, name));
       const common = {
         name,
         size: bytes.length,

@@ -41,6 +41,9 @@ export interface BundleScope {
   countries: readonly string[];
 }
 
+/** The file bytes a bundle carries by default (ExportOptions.maxAttachmentBytes): 150 MiB. */
+export const defaultAttachmentBudgetBytes = 150 * 1024 * 1024;
+
 export interface ExportOptions {
   recipient: BundleRecipient;
   /**
@@ -52,6 +55,11 @@ export interface ExportOptions {
   recipientScope: BundleScope;
   /** Everything in the recipient's scope, not only what it has not acknowledged. */
   full?: boolean;
+  /**
+   * Only the signed chunks of other devices this replica relays, none of its own changes: a desk that
+   * syncs by network relays its officers' changes to the server in a bundle and pushes its own.
+   */
+  relayOnly?: boolean;
   /** Changes per sealed chunk (default: the format's); tests use small ones to have many chunks. */
   chunkChanges?: number;
   /**
@@ -59,6 +67,12 @@ export interface ExportOptions {
    * that would pass it are left out, the largest first. Tests use a small one.
    */
   maxFileBytes?: number;
+  /**
+   * The most file bytes (attachments) one bundle carries, default `defaultAttachmentBudgetBytes`: the writer
+   * holds them, their sealed parts and the zip in memory at once. What does not fit is left out and counted
+   * as oversize (a later bundle, or network sync, brings it).
+   */
+  maxAttachmentBytes?: number;
   onProgress?: (progress: BundleProgress) => void;
   now?: () => Date;
 }
@@ -234,9 +248,9 @@ export async function exportBundle(port: BundlePort, options: ExportOptions): Pr
   // The reader accepts a device's changes only in the name of the device or of its certificate's user.
   const authors = new Set(allowedAuthors({ deviceId: me, userId: certificate.body.userId }));
   const from = since[me] ?? 0;
-  const ownTotal = Math.max(0, (vector[me] ?? 0) - from);
+  const ownTotal = options.relayOnly ? 0 : Math.max(0, (vector[me] ?? 0) - from);
   progress('seal', 0, ownTotal);
-  for (let after = from; ; ) {
+  for (let after = from; !options.relayOnly; ) {
     const page = await port.ownChangesAfter(after, readPage);
     if (page.length === 0) break;
     after = page.at(-1)!.seq;
@@ -280,7 +294,7 @@ export async function exportBundle(port: BundlePort, options: ExportOptions): Pr
   const maxFileBytes = Math.min(options.maxFileBytes ?? bundleLimits.maxFileBytes, bundleLimits.maxFileBytes);
   const fixed = fixedBytes({ chunks, certificates: { certificates: carried, revocations: trust?.revocations, serverAck }, vectors: { since, upTo, processed } });
   const attachments = await attachmentsToCarry(port, [...ownChanges, ...relayed.flatMap(documentChangesOf)], {
-    room: maxFileBytes - fixed,
+    room: Math.min(maxFileBytes - fixed, options.maxAttachmentBytes ?? defaultAttachmentBudgetBytes),
     parts: bundleLimits.maxParts - 1 - chunks.length,
     summary,
   });

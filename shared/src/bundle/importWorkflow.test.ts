@@ -147,4 +147,45 @@ describe('the review workflow on a desk importing a bundle', () => {
     expect(titleOn(secretariat)).toEqual({ en: 'Fixed by the coordinator' });
     expect(stateOn(secretariat)).toBe('approved');
   });
+
+  it('judges a resumed import as an uninterrupted one: steps already applied keep their causal place', async () => {
+    // The officer edits; the coordinator, who got the record by USB, submits and approves it after that edit.
+    async function story() {
+      const { officer, coordinator } = await team();
+      await edit(officer, { title: { en: 'Edited before the review' } });
+      await carry(officer, coordinator);
+      coordinator.clock.now = officer.clock.now;
+      await step(coordinator, 'submit');
+      await step(coordinator, 'approve');
+      return coordinator;
+    }
+    const bundleOf = async (coordinator: BundleReplica, to: BundleReplica) => (await exportBundle(coordinator.port, { recipient: to.recipient, recipientScope: to.scope })).bytes;
+
+    const whole = await testBundleReplica(issuer, 'secretariat-desk', { role: 'secretariat' });
+    const first = await story();
+    expect(await applyImport(whole.port, await prepareImport(whole.port, await bundleOf(first, whole), whole.key))).toMatchObject({ quarantined: 0 });
+
+    let crash = true;
+    const cut = await testBundleReplica(issuer, 'secretariat-two', {
+      role: 'secretariat',
+      beforeCommit: ({ index }) => {
+        if (crash && index === 1) throw new Error('power cut');
+      },
+    });
+    const bytes = await bundleOf(first, cut);
+    const plan = await prepareImport(cut.port, bytes, cut.key);
+    expect(plan.summary.chunks).toBeGreaterThan(1);
+    await expect(applyImport(cut.port, plan)).rejects.toThrow('power cut');
+    // The coordinator's own chunk (her steps) is in; the officer's relayed edits are not.
+    expect(stateOn(cut)).toBe('approved');
+    crash = false;
+    const resumed = await prepareImport(cut.port, bytes, cut.key);
+    expect(resumed.summary.doneChunks).toBe(1);
+    expect(resumed.summary.rejected).toEqual([]);
+    expect(await applyImport(cut.port, resumed)).toMatchObject({ quarantined: 0 });
+    expect(quarantined(cut)).toEqual([]);
+    expect(titleOn(cut)).toEqual(titleOn(whole));
+    expect(titleOn(cut)).toEqual({ en: 'Edited before the review' });
+    expect(stateOn(cut)).toBe(stateOn(whole));
+  });
 });

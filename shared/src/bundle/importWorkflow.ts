@@ -24,6 +24,12 @@ export interface WorkflowImportRun {
   principal: Principal | undefined;
   /** Its changes to decide on (already field-checked). */
   changes: readonly Change[];
+  /**
+   * Its changes already applied by an interrupted import of the same bundle: judged again with the rest,
+   * in their causal place, as the first time (not read as held), so that a resumed import decides as an
+   * uninterrupted one would. Their own judgement is not returned: they are in already.
+   */
+  carried?: readonly Change[];
 }
 
 /** Decides the runs (by originating device); returns the refused changes by change key (the others are accepted). */
@@ -33,21 +39,30 @@ export async function judgeImportWorkflow(input: {
   now?: number;
 }): Promise<Map<string, WorkflowRefusal>> {
   const perDevice = new Map<string, Change[]>();
+  const carried = new Set<string>();
+  // The steps an interrupted import applied: left out of what the replica is read to hold (as importScope does with `own`).
+  const carriedSteps = new Set<string>();
   for (const [device, run] of input.runs) {
-    if (!run.principal || run.changes.length === 0) continue;
-    perDevice.set(device, [...new Map(run.changes.map((change) => [changeKey(change), change])).values()].sort((a, b) => a.seq - b.seq));
+    const changes = [...run.changes, ...(run.carried ?? [])];
+    if (!run.principal || changes.length === 0) continue;
+    for (const change of run.carried ?? []) {
+      carried.add(changeKey(change));
+      if (change.entity === 'approval') carriedSteps.add(change.recordId);
+    }
+    perDevice.set(device, [...new Map(changes.map((change) => [changeKey(change), change])).values()].sort((a, b) => a.seq - b.seq));
   }
   if (perDevice.size === 0) return new Map();
   const runs: WorkflowRun[] = causalRuns(perDevice).map((run) => ({ principal: input.runs.get(run.device)!.principal!, changes: run.changes }));
   const { port } = input;
-  return judgeWorkflow({
+  const refused = await judgeWorkflow({
     runs,
     now: input.now ?? Date.now(),
     lookup: {
       async heldSteps(ids) {
-        const found = await port.recordChanges(ids.map((recordId) => ({ entity: 'approval', recordId })));
+        const asked = ids.filter((id) => !carriedSteps.has(id));
+        const found = await port.recordChanges(asked.map((recordId) => ({ entity: 'approval', recordId })));
         const out = new Map<string, HeldStep>();
-        ids.forEach((id, i) => {
+        asked.forEach((id, i) => {
           const step = heldStepOf(found[i] ?? []);
           if (step) out.set(id, step);
         });
@@ -55,8 +70,10 @@ export async function judgeImportWorkflow(input: {
       },
       async approvalsAbout(targets) {
         const found = await port.approvalsAbout(targets);
-        return new Map<string, Approval[]>(targets.map((target, i) => [`${target.entity}:${target.recordId}`, found[i] ?? []]));
+        return new Map<string, Approval[]>(targets.map((target, i) => [`${target.entity}:${target.recordId}`, (found[i] ?? []).filter((step) => !carriedSteps.has(step.id))]));
       },
     },
   });
+  for (const key of carried) refused.delete(key);
+  return refused;
 }

@@ -83,8 +83,11 @@ export interface WriteBundleInput {
    */
   acks?: Record<string, VersionVector>;
   chunks: SignedChunk[];
-  /** Files the changes refer to, by SHA-256 (hex): each once. */
-  attachments: { sha256: string; bytes: Uint8Array }[];
+  /**
+   * Files the changes refer to, by SHA-256 (hex): each once. With the media type of an already compressed
+   * file (a photo, a PDF...), its part is sealed without deflate.
+   */
+  attachments: { sha256: string; bytes: Uint8Array; mimeType?: string }[];
   now?: () => Date;
   onProgress?: (progress: BundleProgress) => void;
 }

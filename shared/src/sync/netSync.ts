@@ -41,7 +41,8 @@ export interface NetSyncApi {
 }
 
 export interface NetSyncProgress {
-  phase: 'pull' | 'push';
+  /** 'relay': the desk's round sends other devices' changes it holds from bundles first (its own step, not syncOnce's). */
+  phase: 'pull' | 'push' | 'relay';
   done: number;
   /** What is known to be left in all, counting `done` (it can grow while pulling). */
   total: number;

@@ -1,6 +1,7 @@
 import type { EntityType } from '@shared/domain';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { isRetryable } from '../../db/bundleStore';
 import { formatDateTime, formatNumber } from '../../ui/format';
 import { Notice } from '../../ui/Notice';
 import { HeldChangeCells, HeldChangesTable } from '../../ui/HeldChanges';
@@ -14,7 +15,8 @@ import { useBundleText } from './useBundleText';
 /**
  * Changes that came in bundles and were held back (an invalid value, a field this desk does not know,
  * a record outside this desk's countries): kept with their reason, never dropped, never blocking the
- * rest. Retry applies them again (after an update of the desk, say); Dismiss lets them go here.
+ * rest. Retry applies them again (after an update of the desk, say); Dismiss lets them go here. Changes
+ * refused by the review workflow ('locked', 'workflow') are refused for good, as on the server: no Retry.
  */
 export function QuarantineCard({ context }: { context: BundleContext }) {
   const { t } = useTranslation('bundles');
@@ -23,7 +25,7 @@ export function QuarantineCard({ context }: { context: BundleContext }) {
   const revision = useBundlesStore((s) => s.revision);
   const [items, setItems] = useState<QuarantineItem[]>();
   const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<{ kind: 'retried'; applied: number; held: number } | { kind: 'failed'; failure: BundleFailure }>();
+  const [message, setMessage] = useState<{ kind: 'retried'; applied: number; held: number; final: number } | { kind: 'failed'; failure: BundleFailure }>();
 
   useEffect(() => {
     let cancelled = false;
@@ -51,8 +53,8 @@ export function QuarantineCard({ context }: { context: BundleContext }) {
   };
   const retry = (ids: number[]) =>
     act(async () => {
-      const { applied, held } = await retryQuarantined(ids);
-      setMessage({ kind: 'retried', applied, held });
+      const { applied, held, final } = await retryQuarantined(ids);
+      setMessage({ kind: 'retried', applied, held, final });
     });
   const dismiss = (ids: number[]) => act(() => dismissQuarantined(ids));
   const n = (value: number) => ({ count: value, formatted: formatNumber(value, text.language) });
@@ -61,10 +63,12 @@ export function QuarantineCard({ context }: { context: BundleContext }) {
     <section className="card" aria-labelledby="bundle-quarantine-heading" data-testid="bundle-quarantine">
       <h2 id="bundle-quarantine-heading">{t('quarantine.title')}</h2>
       <p>{t('quarantine.intro')}</p>
+      {items.some((item) => !isRetryable(item.reason)) && <p data-testid="bundle-quarantine-final">{t('quarantine.finalHint')}</p>}
       <p data-testid="bundle-quarantine-count">{t('quarantine.count', n(items.length))}</p>
       {message?.kind === 'retried' && (
         <Notice kind="success" testId="bundle-quarantine-retried">
           {t('quarantine.retried', { applied: formatNumber(message.applied, text.language), held: formatNumber(message.held, text.language) })}
+          {message.final > 0 && <> {t('quarantine.final', n(message.final))}</>}
         </Notice>
       )}
       {message?.kind === 'failed' && <Notice kind="error">{text.failureText(message.failure)}</Notice>}
@@ -84,9 +88,11 @@ export function QuarantineCard({ context }: { context: BundleContext }) {
                 {item.at && <div className="muted">{formatDateTime(item.at, text.language)}</div>}
               </td>
               <td className="actions">
-                <button type="button" className="button" disabled={busy} onClick={() => void retry([item.id])} aria-label={t('quarantine.retryLabel', { field, record: item.recordId.slice(-8) })}>
-                  {t('quarantine.retry')}
-                </button>
+                {isRetryable(item.reason) && (
+                  <button type="button" className="button" disabled={busy} onClick={() => void retry([item.id])} aria-label={t('quarantine.retryLabel', { field, record: item.recordId.slice(-8) })}>
+                    {t('quarantine.retry')}
+                  </button>
+                )}
                 <button type="button" className="button" disabled={busy} onClick={() => void dismiss([item.id])} aria-label={t('quarantine.dismissLabel', { field, record: item.recordId.slice(-8) })}>
                   {t('quarantine.dismiss')}
                 </button>
@@ -96,9 +102,11 @@ export function QuarantineCard({ context }: { context: BundleContext }) {
         })}
       </HeldChangesTable>
       <p className="actions">
-        <button type="button" className="button" disabled={busy} onClick={() => void retry(items.map((item) => item.id))} data-testid="bundle-quarantine-retry-all">
-          {t('quarantine.retryAll')}
-        </button>
+        {items.some((item) => isRetryable(item.reason)) && (
+          <button type="button" className="button" disabled={busy} onClick={() => void retry(items.filter((item) => isRetryable(item.reason)).map((item) => item.id))} data-testid="bundle-quarantine-retry-all">
+            {t('quarantine.retryAll')}
+          </button>
+        )}
         <button type="button" className="button" disabled={busy} onClick={() => void dismiss(items.map((item) => item.id))} data-testid="bundle-quarantine-dismiss-all">
           {t('quarantine.dismissAll')}
         </button>

@@ -1,5 +1,5 @@
 import { isGlobalRole } from '@shared/access/rules';
-import { createApiClient, type FetchLike } from '@shared/api/client';
+import { createApiClient, type AbortSignalLike, type FetchLike } from '@shared/api/client';
 import type { BundleImportResponse } from '@shared/api/contract';
 import { bundleMimeType, type Drive } from '@shared/bridge/contract';
 import { inspectBundle } from '@shared/bundle/codec';
@@ -261,7 +261,7 @@ const uploadFetch: FetchLike = (url, init) =>
  * checks and applies it (each change counting as its originating device's); what it now holds comes back
  * signed (`serverAck`), which this desk keeps: the next bundle back to an officer carries it.
  */
-export async function uploadBundle(bundle: InspectedBundle): Promise<BundleImportResponse> {
+export async function uploadBundle(bundle: InspectedBundle, options: { signal?: AbortSignalLike } = {}): Promise<BundleImportResponse> {
   const { serverSync, repository, bundles } = getStore();
   const enrollment = await serverSync.loadEnrollment();
   if (!enrollment) throw new Error('this computer is not enrolled');
@@ -273,7 +273,7 @@ export async function uploadBundle(bundle: InspectedBundle): Promise<BundleImpor
       return keys ? { deviceId: await repository.deviceId(), privateKey: keys.privateKey } : undefined;
     },
   });
-  const answer = await api.call('importBundle', { body: bundle.bytes });
+  const answer = await api.call('importBundle', { body: bundle.bytes, signal: options.signal });
   // What the server holds, as it signed it (checked against the key pinned at enrollment): the next
   // bundle to an officer carries it. Without one, only this device's own entry, as network sync does.
   const signed = await verifyServerAck(answer.serverAck, enrollment.serverPublicKey);
@@ -312,7 +312,7 @@ export async function loadQuarantine(): Promise<QuarantineItem[]> {
   return getStore().bundles.quarantined();
 }
 
-export async function retryQuarantined(ids: readonly number[]): Promise<{ applied: number; held: number }> {
+export async function retryQuarantined(ids: readonly number[]): Promise<{ applied: number; held: number; final: number }> {
   try {
     return await getStore().bundles.retryQuarantined(ids);
   } finally {

@@ -247,8 +247,14 @@ function FieldReportForm({ id, presetActivity }: { id: string | undefined; prese
       }
       if (outcome.report && !id) {
         // The report is stored, a photo is not: carry on from its own edit page, where this draft is restored.
-        await formDraftStore().save(draftKeyOf(outcome.report.id), { ...outcome.values, basedOn: outcome.report.updatedAt });
-        await draft.clear();
+        // The report exists: go to its edit page whatever happens to the drafts (saving there never creates
+        // another report; saveFieldReport already moved the draft to the report's key).
+        try {
+          await formDraftStore().save(draftKeyOf(outcome.report.id), { ...outcome.values, basedOn: outcome.report.updatedAt });
+          await draft.clear();
+        } catch (error) {
+          console.warn(`field report ${outcome.report.id}: its draft was not kept (${error instanceof Error ? error.message : String(error)})`);
+        }
         navigate(`/field-reports/${outcome.report.id}/edit`, { state: { incomplete: true } });
         return;
       }

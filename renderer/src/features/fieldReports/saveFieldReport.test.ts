@@ -135,10 +135,16 @@ describe('a save cut short after the report is created', () => {
       db,
       repository: { ...repository, create: ((entity, draft) => (entity === 'document' ? Promise.reject(new Error('power cut')) : repository.create(entity, draft))) as Repository['create'] },
     };
-    await expect(saveFieldReport(values, undefined, crashing)).rejects.toThrow('power cut');
+    const outcome = await saveFieldReport(values, undefined, crashing);
 
     const [created, ...others] = await db.fieldReports.toArray();
     expect(others).toEqual([]);
+    // Not an error that leaves the form on a new report: an incomplete save of the created one, which the
+    // form goes on from (its edit page), so Save again cannot create a second report.
+    expect(outcome).toMatchObject({ ok: false, issues: [{ path: '', message: 'v.saveFailed', params: { message: 'power cut' } }] });
+    if (outcome.ok) return;
+    expect(outcome.report?.id).toBe(created!.id);
+    expect(outcome.values?.photos).toEqual(values.photos);
     // No new-report draft is left to save a second time: the draft is the created report's, based on it.
     expect(await db.formDrafts.get(draftKeyOf(undefined))).toBeUndefined();
     const moved = await db.formDrafts.get(draftKeyOf(created!.id));
@@ -154,6 +160,78 @@ describe('a save cut short after the report is created', () => {
     const documents = await documentsOf({ entity: 'fieldReport', recordId: created!.id }, store);
     expect(documents.map((d) => [d.sha256, d.caption])).toEqual([[values.photos[0]!.sha256, 'Seed store']]);
     expect((await db.fieldReports.get(created!.id))?.photos).toEqual([{ documentId: documents[0]!.id, caption: 'Seed store' }]);
+  });
+
+  it('anything failing after the create (a full disk) is an incomplete save of that report, and its retry creates nothing twice', async () => {
+    const values = form({ photos: [await storedPhoto(4, 'Well'), await storedPhoto(5, 'Pump')] });
+    let documentsWritten = 0;
+    const diskFull = {
+      db,
+      repository: {
+        ...repository,
+        create: ((entity, draft) => {
+          if (entity === 'document' && ++documentsWritten === 2) throw new Error('QuotaExceededError');
+          return repository.create(entity, draft);
+        }) as Repository['create'],
+      },
+    };
+    const outcome = await saveFieldReport(values, undefined, diskFull);
+    expect(outcome.ok).toBe(false);
+    if (outcome.ok) return;
+    const reports = await db.fieldReports.toArray();
+    expect(reports.map((r) => r.id)).toEqual([outcome.report?.id]);
+    expect(outcome.issues).toEqual([{ path: '', message: 'v.saveFailed', params: { message: 'QuotaExceededError' } }]);
+    // The photo saved before the failure carries its document id; the other does not yet.
+    const [first] = await documentsOf({ entity: 'fieldReport', recordId: reports[0]!.id }, store);
+    expect(outcome.values?.photos.map((p) => p.documentId)).toEqual([first!.id, undefined]);
+
+    // The form goes on from the created report (its edit page): saving again finishes it, no second report.
+    const retried = await saveFieldReport(outcome.values!, outcome.report, store);
+    expect(retried.ok).toBe(true);
+    expect(await db.fieldReports.count()).toBe(1);
+    const documents = await documentsOf({ entity: 'fieldReport', recordId: reports[0]!.id }, store);
+    expect(documents.map((d) => [d.sha256, d.caption])).toEqual([
+      [values.photos[0]!.sha256, 'Well'],
+      [values.photos[1]!.sha256, 'Pump'],
+    ]);
+    expect((await db.fieldReports.get(reports[0]!.id))?.photos).toEqual(documents.map((d) => ({ documentId: d.id, caption: d.caption })));
+  });
+
+  it('a crash between the documents and the report listing them: the restored draft reuses those documents (no orphans)', async () => {
+    const values = form({ photos: [await storedPhoto(11, 'Kiln'), await storedPhoto(12, 'Sacks')] });
+    await formDraftStore(db).save(draftKeyOf(undefined), values);
+    // The documents get written, then the computer dies before the report lists them.
+    let reportWrites = 0;
+    const crashing = {
+      db,
+      repository: {
+        ...repository,
+        replace: ((entity, id, draft, basedOn) => {
+          if (entity === 'fieldReport' && ++reportWrites === 1) return Promise.reject(new Error('power cut'));
+          return repository.replace(entity, id, draft, basedOn);
+        }) as Repository['replace'],
+      },
+    };
+    await saveFieldReport(values, undefined, crashing);
+    const created = (await db.fieldReports.toArray())[0]!;
+    expect(created.photos).toEqual([]);
+    const written = await documentsOf({ entity: 'fieldReport', recordId: created.id }, store);
+    expect(written).toHaveLength(2);
+
+    // After the restart: the report's own draft (its photos without document ids), one caption changed meanwhile.
+    const restored = (await db.formDrafts.get(draftKeyOf(created.id)))!.values as FieldReportFormValues;
+    expect(restored.photos.every((p) => p.documentId === undefined)).toBe(true);
+    const edited = { ...restored, photos: [restored.photos[0]!, { ...restored.photos[1]!, caption: 'Sacks, weighed' }] };
+    const retried = await saveFieldReport(edited, (await db.fieldReports.get(created.id))!, store);
+    expect(retried.ok).toBe(true);
+
+    const documents = await documentsOf({ entity: 'fieldReport', recordId: created.id }, store);
+    expect(documents.map((d) => d.id)).toEqual(written.map((d) => d.id));
+    expect(documents.map((d) => d.caption)).toEqual(['Kiln', 'Sacks, weighed']);
+    expect((await db.fieldReports.get(created.id))?.photos).toEqual([
+      { documentId: written[0]!.id, caption: 'Kiln' },
+      { documentId: written[1]!.id, caption: 'Sacks, weighed' },
+    ]);
   });
 
   it('a full save of a new report leaves no draft behind', async () => {

@@ -58,41 +58,52 @@ export async function saveFieldReport(values: FieldReportFormValues, original: F
   // the end reopens the edit of this report (its photos are then attached by that save), never a new one.
   if (!original) await keepDraftOn(report, values, store);
 
-  // Documents for the new photos, and captions kept in step on those already saved.
+  // Documents for the new photos, and captions kept in step on those already saved. From here on the report
+  // exists: whatever fails (a full disk) is an incomplete save of THIS report, never an error that leaves the
+  // form on a new report (saving again would create a second one).
   const photos = [...values.photos];
-  let failure: FieldIssue[] | undefined;
-  for (const [index, photo] of photos.entries()) {
-    if (photo.documentId) {
-      const document = await documentById(photo.documentId, store);
-      if (document && (document.caption ?? '') !== photo.caption.trim()) await updateCaption(photo.documentId, photo.caption, store);
-      continue;
+  try {
+    let failure: FieldIssue[] | undefined;
+    for (const [index, photo] of photos.entries()) {
+      if (photo.documentId) {
+        const document = await documentById(photo.documentId, store);
+        if (document && (document.caption ?? '') !== photo.caption.trim()) await updateCaption(photo.documentId, photo.caption, store);
+        continue;
+      }
+      // A save cut short may have created this photo's document already (the restored draft does not know
+      // its id): createDocument returns the report's document of the same file, which takes the form's caption.
+      const attached = await createDocument(
+        target,
+        { sha256: photo.sha256, size: photo.sizeBytes, fileName: photo.fileName, mimeType: photo.mimeType },
+        { caption: photo.caption },
+        store,
+      );
+      if (!attached.ok) {
+        failure = attached.issues.map((issue) => ({ ...issue, path: `photo.${index}` }));
+        break;
+      }
+      if (attached.existing && (attached.document.caption ?? '') !== photo.caption.trim()) await updateCaption(attached.document.id, photo.caption, store);
+      photos[index] = { ...photo, documentId: attached.document.id };
     }
-    const attached = await createDocument(
-      target,
-      { sha256: photo.sha256, size: photo.sizeBytes, fileName: photo.fileName, mimeType: photo.mimeType },
-      { caption: photo.caption },
-      store,
-    );
-    if (!attached.ok) {
-      failure = attached.issues.map((issue) => ({ ...issue, path: `photo.${index}` }));
-      break;
-    }
-    photos[index] = { ...photo, documentId: attached.document.id };
+    const saved: FieldReportFormValues = { ...values, photos };
+
+    const listed = await store.repository.replace('fieldReport', report.id, toFieldReportDraft(saved), report.updatedAt);
+    if (!listed.ok) return { ok: false, issues: onFields(listed.issues, saved), report, values: saved };
+    report = listed.record;
+    if (failure) return { ok: false, issues: failure, report, values: saved };
+
+    // Photos taken off the report: their documents go too (their bytes follow the blob rule).
+    const kept = new Set(report.photos.map((photo) => photo.documentId));
+    for (const photo of original?.photos ?? []) if (!kept.has(photo.documentId)) await removeDocument(photo.documentId, store);
+
+    // Saved in full: the draft moved to this new report has served (the form clears the one of a report edited).
+    if (!original) await formDraftStore(store.db).discard(draftKeyOf(report.id));
+    return { ok: true, report, values: saved };
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    console.warn(`field report ${report.id}: saved, but not all that follows (${message})`);
+    return { ok: false, issues: [{ path: '', message: 'v.saveFailed', params: { message } }], report, values: { ...values, photos } };
   }
-  const saved: FieldReportFormValues = { ...values, photos };
-
-  const listed = await store.repository.replace('fieldReport', report.id, toFieldReportDraft(saved), report.updatedAt);
-  if (!listed.ok) return { ok: false, issues: onFields(listed.issues, saved), report, values: saved };
-  report = listed.record;
-  if (failure) return { ok: false, issues: failure, report, values: saved };
-
-  // Photos taken off the report: their documents go too (their bytes follow the blob rule).
-  const kept = new Set(report.photos.map((photo) => photo.documentId));
-  for (const photo of original?.photos ?? []) if (!kept.has(photo.documentId)) await removeDocument(photo.documentId, store);
-
-  // Saved in full: the draft moved to this new report has served (the form clears the one of a report edited).
-  if (!original) await formDraftStore(store.db).discard(draftKeyOf(report.id));
-  return { ok: true, report, values: saved };
 }
 
 /** Moves the new-report draft to the created report's key, with the values being saved. */

@@ -11,6 +11,14 @@ import { useRepositoryData, type RepositoryData } from '../history/useRepository
 const movesReview = (changes: RecordChange[]) => changes.some((change) => change.entity === 'approval' || isReviewable(change.entity));
 
 /**
+ * What the navigation's badge is read again for: a step taken or arrived, or a reviewable record deleted.
+ * Not an edit of a reviewable record (a whole bundle import of them): the count is a fold of the steps,
+ * which such an edit leaves as they are. Reads of a burst coalesce (useRepositoryData).
+ */
+export const movesReviewCount = (changes: readonly RecordChange[]): boolean =>
+  changes.some((change) => change.entity === 'approval' || (change.deleted && isReviewable(change.entity)));
+
+/**
  * How many records ask something of the signed-in person (the navigation's badge), live: those waiting for
  * their review, and their own returned to them. 0 for administrators and desks not enrolled.
  */
@@ -21,7 +29,7 @@ export function useReviewCount(): number {
   const data = useRepositoryData(
     `review-count:${principal?.userId ?? ''}:${principal?.role ?? ''}:${principal?.countries.join() ?? ''}`,
     async () => (takesPart ? attentionCount(await reviewOverview(getStore().db, principal)) : 0),
-    (changes) => takesPart && movesReview(changes),
+    (changes) => takesPart && movesReviewCount(changes),
   );
   return data.phase === 'ready' ? data.data : 0;
 }

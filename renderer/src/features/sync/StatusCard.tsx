@@ -77,7 +77,7 @@ export function StatusCard({ enrollment }: { enrollment: Enrollment }) {
       {syncing && (
         <div data-testid="sync-progress">
           <ProgressBar
-            label={progress?.phase === 'push' ? t('status.pushing') : t('status.pulling')}
+            label={progress?.phase === 'push' ? t('status.pushing') : progress?.phase === 'relay' ? t('status.relaying') : t('status.pulling')}
             value={progress && progress.total > 0 ? progress.done : undefined}
             max={progress && progress.total > 0 ? progress.total : undefined}
             detail={progress && progress.total > 0 ? t('status.progress', { done: formatNumber(progress.done, language), total: formatNumber(progress.total, language) }) : undefined}

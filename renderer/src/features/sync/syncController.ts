@@ -4,6 +4,7 @@ import { acknowledgeServerReceived } from '@shared/bundle/exchange';
 import { syncApiOf, syncFailureKind, syncOnce } from '@shared/sync/netSync';
 import { SyncScheduler } from '@shared/sync/syncScheduler';
 import { uploadPendingBlobs } from '../../db/blobs';
+import { relayBeforePush } from '../bundles/relayToServer';
 import type { Enrollment } from '../../db/serverSync';
 import { getStore } from '../../db/store';
 import { idleStatus, useSyncStore, type SignInSession } from '../../state/syncStore';
@@ -70,6 +71,8 @@ async function begin(enrollment: Enrollment): Promise<void> {
   scheduler?.dispose();
   const current = new SyncScheduler({
     sync: async (onProgress, signal) => {
+      // Other devices' changes this desk holds from USB bundles go first: its own may refer to them.
+      await relayBeforePush(onProgress, signal);
       const summary = await syncOnce(serverSync.port, api, onProgress, { signal, pullLimit });
       await serverSync.saveLastSync({ at: Date.now(), summary });
       // What the server said it holds of this device's changes is also what bundles report as reached.
