@@ -1,5 +1,4 @@
 import 'fake-indexeddb/auto';
-import { signCertificate } from '@shared/api/certificate';
 import type { UserInfo } from '@shared/api/contract';
 import { applyImport, exportBundle, prepareImport } from '@shared/bundle/exchange';
 import { testBundleReplica, type BundleReplica } from '@shared/bundle/testReplica';
@@ -11,8 +10,8 @@ import type { Change } from '@shared/sync/change';
 import Dexie from 'dexie';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { openStepDatabase, type StepDatabase } from './database';
-import { exportPublicKey } from './serverSync';
 import { createStore, type Store } from './store';
+import { enrollTestDesk } from './testing/enrolledDesk';
 
 const recordId = (n: number) => `019a0000-0000-7000-8000-${String(n).padStart(12, '0')}`;
 const organization = (name: string) => ({ name: { en: name }, type: 'university', country: 'TH', createdAt: '2026-01-01T00:00:00.000Z' });
@@ -24,40 +23,7 @@ let store: Store;
 let desk: { deviceId: string; recipient: BundleRecipient; key: BundleKey };
 
 async function enroll(user: UserInfo) {
-  const deviceId = await store.repository.deviceId();
-  const signing = await store.serverSync.deviceKeyPair();
-  const encryption = await store.serverSync.encryptionKeyPair();
-  const certificate = await signCertificate(
-    {
-      version: 1,
-      deviceId,
-      devicePublicKey: await exportPublicKey(signing.publicKey),
-      userId: user.id,
-      username: user.username,
-      displayName: user.displayName,
-      role: user.role,
-      countries: user.countries,
-      issuedAt: new Date().toISOString(),
-      issuer: issuer.publicKey,
-      encryptionPublicKey: encryption.publicKey,
-    },
-    issuer.privateKey,
-  );
-  await store.serverSync.saveEnrollment({
-    serverUrl: 'http://127.0.0.1:1',
-    serverPublicKey: issuer.publicKey,
-    serverEncryptionPublicKey: issuer.encryption.publicKey,
-    certificate,
-    user,
-    deviceName: 'Coordinator laptop',
-    enrolledAt: new Date().toISOString(),
-  });
-  store.repository.setAuthor(`user:${user.id}`);
-  desk = {
-    deviceId,
-    recipient: { kind: 'device', deviceId, encryptionKey: encryption.publicKey },
-    key: { kind: 'x25519', privateKey: encryption.privateKey, publicKey: encryption.publicKey, holder: deviceId },
-  };
+  desk = await enrollTestDesk(store, issuer, user);
 }
 
 const coordinator = (countries: UserInfo['countries'] = ['TH']): UserInfo => ({ id: 'u-coord', username: 'coord', displayName: 'Coordinator', role: 'national-coordinator', countries });
