@@ -17,9 +17,12 @@ export interface BenchOptions {
  * - `sync-server`: initial and no-op network sync from a real server process into Chromium;
  * - `server-push`: push throughput and latency with 100 concurrent desks, on PGlite and PostgreSQL;
  * - `bundle`: export and import of a sync bundle of N records between two desks, against its bulkPut floor
- *   and the same records as gzipped NDJSON (bundleExchange.ts).
+ *   and the same records as gzipped NDJSON (bundleExchange.ts);
+ * - `workspace`: the program workspace's screens on N program records: people list and search, field-report
+ *   list and filter, an activity's detail page, a coordinator's review queue and badge, the people export
+ *   (workspace.ts).
  */
-export const benchParts = ['app', 'sync-apply', 'sync-server', 'server-push', 'bundle'] as const;
+export const benchParts = ['app', 'sync-apply', 'sync-server', 'server-push', 'bundle', 'workspace'] as const;
 export type BenchPart = (typeof benchParts)[number];
 
 export const usage = `usage: npm run bench -- [--records N] [--data FILE.ndjson] [--runs R] [--only ${benchParts.join(',')}] [--no-build]`;

@@ -4,10 +4,11 @@
  *   --records N      size of the generated data (default 100,000), and of the network sync's server store
  *   --data FILE      benchmark this NDJSON file instead of generated data (import, list, search)
  *   --runs R         runs per timing (default 3); --queries Q search queries (default 20); --no-build
- *   --only PARTS     comma-separated among app, sync-apply, sync-server, server-push, bundle (args.ts); all by default
+ *   --only PARTS     comma-separated among app, sync-apply, sync-server, server-push, bundle, workspace (args.ts); all by default
  * Sync apply figures (sync_apply_*) always apply the same 100,000 changes (5,000 activities, about 20 changes
  * each); the "nothing new" store follows --records (or --data): it is the store the last import run fills.
  * Network sync (sync_initial_*, sync_noop_*, push_*): networkSync.ts. Sync bundles (bundle_*): bundleExchange.ts.
+ * Program workspace (people_*, field_reports_*, activity_detail_*, review_*): workspace.ts.
  */
 import { spawnSync } from 'node:child_process';
 import { createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
@@ -27,6 +28,7 @@ import { serverPush, syncServer } from './networkSync';
 import { median, percentile, round } from './stats';
 import type { StepSyncBench } from './syncHarness';
 import { generateSyncHistory, writeNdjson } from './syncHistory';
+import { workspace } from './workspace';
 
 const log = (message: string) => process.stderr.write(`bench: ${message}\n`);
 
@@ -39,7 +41,7 @@ const syncShape = { records: 5_000, changes: 100_000, chunk: 1_000, nothingNewCa
 async function main(options: BenchOptions): Promise<Record<string, number>> {
   const has = (part: BenchPart) => options.only.includes(part);
   const figures: Record<string, number> = {};
-  const needsBrowser = has('app') || has('sync-apply') || has('sync-server') || has('bundle');
+  const needsBrowser = has('app') || has('sync-apply') || has('sync-server') || has('bundle') || has('workspace');
   if (options.build && needsBrowser) {
     log('building the app (vite build)…');
     const result = spawnSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
@@ -118,6 +120,7 @@ async function inBrowser(options: BenchOptions, work: string): Promise<Record<st
     }
     if (has('sync-server')) Object.assign(figures, await syncServer(browser, baseUrl, options, work, { log, bundleHarness, timeReferenceBulkPut }));
     if (has('bundle')) Object.assign(figures, await bundleExchange(baseUrl, options, work, { log, bundleHarness }));
+    if (has('workspace')) Object.assign(figures, await workspace(browser, baseUrl, options, work, { log, bundleHarness }));
     return figures;
   } finally {
     await launched.close();

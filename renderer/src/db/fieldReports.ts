@@ -35,8 +35,10 @@ export interface FieldReportRow {
 }
 
 /** The review steps taken on records of one kind, by record id (one read for the whole table). */
-export async function approvalsByRecord(entity: ReviewableEntity, db: StepDatabase = getStore().db): Promise<Map<string, Approval[]>> {
-  const approvals = await tableOf(db, 'approval').where('[target.entity+target.recordId]').between([entity, Dexie.minKey], [entity, Dexie.maxKey]).toArray();
+export async function approvalsByRecord(entity: ReviewableEntity, db: StepDatabase = getStore().db, recordIds?: readonly string[]): Promise<Map<string, Approval[]>> {
+  const index = tableOf(db, 'approval').where('[target.entity+target.recordId]');
+  // Some records (one activity's reports): read theirs by key, not every report's steps on the desk.
+  const approvals = await (recordIds ? index.anyOf(recordIds.map((id) => [entity, id])) : index.between([entity, Dexie.minKey], [entity, Dexie.maxKey])).toArray();
   const byRecord = new Map<string, Approval[]>();
   for (const approval of approvals) byRecord.set(approval.target.recordId, [...(byRecord.get(approval.target.recordId) ?? []), approval]);
   return byRecord;
@@ -44,12 +46,12 @@ export async function approvalsByRecord(entity: ReviewableEntity, db: StepDataba
 
 /**
  * Who created each field report: the author of its first `createdAt` change (the change log keeps every
- * change, whichever replica made it). One read over the reports' changes.
+ * change, whichever replica made it). One read over the reports' changes: all of them, or only `reportIds`'
+ * (one activity's page must not pay for every report on the desk: docs/performance.md, Program workspace).
  */
-export async function fieldReportAuthors(db: StepDatabase = getStore().db): Promise<Map<string, string>> {
-  const creations = await db.changes
-    .where('[entity+recordId]')
-    .between(['fieldReport', Dexie.minKey], ['fieldReport', Dexie.maxKey])
+export async function fieldReportAuthors(db: StepDatabase = getStore().db, reportIds?: readonly string[]): Promise<Map<string, string>> {
+  const index = db.changes.where('[entity+recordId]');
+  const creations = await (reportIds ? index.anyOf(reportIds.map((id) => ['fieldReport', id])) : index.between(['fieldReport', Dexie.minKey], ['fieldReport', Dexie.maxKey]))
     .filter((change) => change.field === 'createdAt')
     .toArray();
   const first = new Map<string, { stamp: string; author: string }>();
@@ -112,7 +114,8 @@ export async function listFieldReports(reader: ReportReader, db: StepDatabase = 
 /** One activity's field reports as list rows, mine first. */
 export async function fieldReportsOfActivity(activityId: string, reader: ReportReader, db: StepDatabase = getStore().db): Promise<FieldReportRow[]> {
   const reports = await tableOf(db, 'fieldReport').where('activityId').equals(activityId).toArray();
-  const [authors, approvals, titles] = await Promise.all([fieldReportAuthors(db), approvalsByRecord('fieldReport', db), activityTitles([activityId], db)]);
+  const ids = reports.map((report) => report.id);
+  const [authors, approvals, titles] = await Promise.all([fieldReportAuthors(db, ids), approvalsByRecord('fieldReport', db, ids), activityTitles([activityId], db)]);
   return rowsOf(reports, titles, authors, approvals, reader);
 }
 
