@@ -38,11 +38,16 @@ describe('field report reads', () => {
     const first = await activityWithReport('Course one');
     const second = await activityWithReport('Course two');
     const deviceId = await repository.deviceId();
+    const at = new Date().toISOString();
+    const submit = { entity: 'approval', id: '019700aa-0000-7000-8000-0000000000f1', createdAt: at, updatedAt: at, target: { entity: 'fieldReport', recordId: second.reportId }, action: 'submit', actorUserId: 'somchai', actorRole: 'field-officer', at };
+    expect((await repository.importBatch([{ source: 1, value: submit }])).stored).toBe(1);
 
     const rows = await fieldReportsOfActivity(first.activityId, { deviceId }, db);
     expect(rows.map((row) => [row.id, row.author, row.mine, row.state])).toEqual([[first.reportId, `device:${deviceId}`, true, 'draft']]);
     expect([...(await fieldReportAuthors(db, [first.reportId])).keys()]).toEqual([first.reportId]);
-    expect([...(await approvalsByRecord('fieldReport', db, [second.reportId])).keys()]).toEqual([]);
+    expect([...(await approvalsByRecord('fieldReport', db, [first.reportId])).keys()]).toEqual([]);
+    expect([...(await approvalsByRecord('fieldReport', db, [second.reportId])).keys()]).toEqual([second.reportId]);
+    expect((await fieldReportsOfActivity(second.activityId, { deviceId }, db)).map((row) => row.state)).toEqual(['submitted']);
 
     // The whole list still reads every report.
     expect((await listFieldReports({ deviceId }, db)).map((row) => row.id).sort()).toEqual([first.reportId, second.reportId].sort());

@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import { contentLanguages, uiLanguages, type Labels } from './common';
 import { entityTypes, type EntityType } from './entities/entityTypes';
 import { entitySchemas } from './entities/registry';
-import { codeLabelOf, fieldLabelOf, isCodedField, referenceTargetOf, subfieldLabelOf } from './fieldLabels';
+import { codeLabelOf, entityLabels, fieldLabelOf, isCodedField, referenceTargetOf, subfieldLabelOf } from './fieldLabels';
 import { recordIdSchema } from './ids';
 
 /**
@@ -100,5 +100,14 @@ describe('the field catalogue', () => {
 
   it('names every content language', () => {
     for (const language of contentLanguages) expect(complete(codeLabelOf('activity', 'courseLanguage', language))).toBe(true);
+  });
+});
+
+describe('kinds of record', () => {
+  it('every kind of record is named in English and Chinese (screens name a record kind from here)', () => {
+    for (const entity of entityTypes) {
+      expect(entityLabels[entity].en.trim(), entity).not.toBe('');
+      expect(entityLabels[entity].zh.trim(), entity).not.toBe('');
+    }
   });
 });

@@ -1,10 +1,8 @@
 import 'fake-indexeddb/auto';
-import { entityTypes } from '@shared/domain';
 import type { Conflict, ConflictHead } from '@shared/sync/merge';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openStepDatabase, type StepDatabase } from '../../db/database';
 import { createRepository, type Draft } from '../../db/repository';
-import { resources } from '../../i18n/resources';
 import type { Principal } from '@shared/access/rules';
 import { formatValues, referencesIn, type ValueContext } from '../history/formatValue';
 import { hiddenFieldsOf } from '../history/personalData';
@@ -214,14 +212,5 @@ describe('personal data in conflicts', () => {
     expect(hidden).toBe(false);
     expect(found.heads.filter((h) => hiddenHeads.has(h.stamp)).map((h) => h.field)).toEqual(['phone']);
     expect(found.heads.filter((h) => !hiddenHeads.has(h.stamp)).map((h) => h.field).sort()).toEqual(['_deleted', 'position']);
-  });
-});
-
-describe('translations of the kinds of record', () => {
-  it('names every kind of record in English and Chinese', () => {
-    for (const language of ['en', 'zh'] as const) {
-      const entities = resources[language].conflicts.entities as Record<string, string>;
-      expect(entityTypes.filter((entity) => !entities[entity]?.trim())).toEqual([]);
-    }
   });
 });

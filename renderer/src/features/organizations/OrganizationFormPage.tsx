@@ -1,10 +1,9 @@
 import { contentLanguages, countries, organizationTypes, type ContentLanguage } from '@shared/domain';
-import { useEffect, useState, type FormEvent } from 'react';
+import { type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
-import { organizationOptions, type RecordOption } from '../../db/pickerOptions';
+import { useOrganizationOptions } from '../../ui/useOrganizationOptions';
 import { useLabel } from '../../i18n';
-import { useUiStore } from '../../state/uiStore';
 import { Field } from '../../ui/Field';
 import { editedLanguages } from '../../ui/formValues';
 import { FormSummary } from '../../ui/FormSummary';
@@ -31,19 +30,11 @@ export function OrganizationFormPage() {
 function OrganizationForm({ id }: { id: string | undefined }) {
   const { t } = useTranslation('organizations');
   const label = useLabel();
-  const language = useUiStore((s) => s.language);
   const navigate = useNavigate();
-  // An approved record is locked (ui/useRecordForm): its fields and Save are disabled, RecordLockNotice says why.
+  // A record under review or approved is locked (ui/useRecordForm): its fields and Save are disabled, RecordLockNotice says why.
   const { values, update, phase, errors, saving, save, formRef, locked } = useRecordForm({ ...organizationForm, id });
-  const [parents, setParents] = useState<RecordOption[]>([]);
+  const parents = useOrganizationOptions();
 
-  useEffect(() => {
-    let cancelled = false;
-    void organizationOptions(language).then((options) => !cancelled && setParents(options));
-    return () => {
-      cancelled = true;
-    };
-  }, [language]);
 
   if (phase === 'loading') return <p className="page muted">{t('form.loading')}</p>;
   if (phase === 'missing' || phase === 'failed')

@@ -1,11 +1,10 @@
 import { aseanCountryCodes, countries, issuesByPath, personRoles, sexes, type Activity, type Person, type PersonRole } from '@shared/domain';
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { createAndEnrol } from '../../db/participants';
-import { organizationOptions, type RecordOption } from '../../db/pickerOptions';
+import { useOrganizationOptions } from '../../ui/useOrganizationOptions';
 import { useIssueText, useLabel } from '../../i18n';
 import { usePrincipal } from '../../state/principal';
-import { useUiStore } from '../../state/uiStore';
 import { Field } from '../../ui/Field';
 import { blankToUndefined } from '../../ui/formValues';
 import { RecordPicker } from '../../ui/RecordPicker';
@@ -34,7 +33,6 @@ function likelyCountry(activity: Activity, deskCountries: readonly string[]): st
 export function CreateAndEnrolPanel({ activity, onDone, onClose }: { activity: Activity; onDone: (message: string) => void; onClose: () => void }) {
   const { t } = useTranslation('participants');
   const label = useLabel();
-  const language = useUiStore((s) => s.language);
   const issueText = useIssueText();
   const principal = usePrincipal();
   const headingId = useId();
@@ -50,15 +48,8 @@ export function CreateAndEnrolPanel({ activity, onDone, onClose }: { activity: A
   const [values, setValues] = useState<Values>(initial);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
-  const [organizations, setOrganizations] = useState<RecordOption[]>([]);
+  const organizations = useOrganizationOptions();
 
-  useEffect(() => {
-    let cancelled = false;
-    void organizationOptions(language).then((options) => !cancelled && setOrganizations(options));
-    return () => {
-      cancelled = true;
-    };
-  }, [language]);
 
   const update = (patch: Partial<Values>) => {
     setValues((current) => ({ ...current, ...patch }));

@@ -1,9 +1,9 @@
 import { labelOf, partnerSides, participationRoles, type Activity, type PartnerSide, type ParticipationRole } from '@shared/domain';
-import { useEffect, useId, useMemo, useState, type FormEvent } from 'react';
+import { useId, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { activityPartners } from '../../db/participants';
-import { organizationOptions, type RecordOption } from '../../db/pickerOptions';
+import { useOrganizationOptions } from '../../ui/useOrganizationOptions';
 import { getRecord, organizationName } from '../../db/reads';
 import { getStore } from '../../db/store';
 import { useIssueText, useLabel } from '../../i18n';
@@ -24,7 +24,7 @@ export function PartnersSection({ activity }: { activity: Activity }) {
   const language = useUiStore((s) => s.language);
   const issueText = useIssueText();
   const headingId = useId();
-  const [organizations, setOrganizations] = useState<RecordOption[]>([]);
+  const organizations = useOrganizationOptions();
   const [organizationId, setOrganizationId] = useState<string | undefined>();
   const [role, setRole] = useState<ParticipationRole>('implementing');
   const [side, setSide] = useState<PartnerSide>('asean');
@@ -38,13 +38,6 @@ export function PartnersSection({ activity }: { activity: Activity }) {
   );
   const rows = useMemo(() => (data.phase === 'ready' ? data.data : []), [data]);
 
-  useEffect(() => {
-    let cancelled = false;
-    void organizationOptions(language).then((options) => !cancelled && setOrganizations(options));
-    return () => {
-      cancelled = true;
-    };
-  }, [language]);
 
   const choose = async (id: string | undefined) => {
     setOrganizationId(id);

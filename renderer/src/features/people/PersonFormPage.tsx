@@ -1,12 +1,11 @@
 import { canSeePersonalData, mayHandlePersonalData } from '@shared/access/personalData';
 import { contentLanguages, countries, personRoles, sexes, type ContentLanguage, type Person, type PersonRole } from '@shared/domain';
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useCallback, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
-import { organizationOptions, type RecordOption } from '../../db/pickerOptions';
+import { useOrganizationOptions } from '../../ui/useOrganizationOptions';
 import { useLabel } from '../../i18n';
 import { usePrincipal } from '../../state/principal';
-import { useUiStore } from '../../state/uiStore';
 import { CheckboxGroup, Field } from '../../ui/Field';
 import { FormSummary } from '../../ui/FormSummary';
 import { RecordPicker } from '../../ui/RecordPicker';
@@ -23,24 +22,16 @@ export function PersonFormPage() {
 function PersonForm({ id }: { id: string | undefined }) {
   const { t } = useTranslation('people');
   const label = useLabel();
-  const language = useUiStore((s) => s.language);
   const navigate = useNavigate();
   const principal = usePrincipal();
-  const [organizations, setOrganizations] = useState<RecordOption[]>([]);
+  const organizations = useOrganizationOptions();
 
   // What the form shows of personal data follows the signed-in person's role (shared/src/access/personalData.ts).
   const empty = useCallback(() => emptyPersonForm(mayHandlePersonalData(principal)), [principal]);
   const fromRecord = useCallback((person: Person) => personToForm(person, canSeePersonalData(principal, person)), [principal]);
-  // An approved record is locked (ui/useRecordForm): its fields and Save are disabled, RecordLockNotice says why.
+  // A record under review or approved is locked (ui/useRecordForm): its fields and Save are disabled, RecordLockNotice says why.
   const { values, update, phase, errors, saving, save, formRef, locked } = useRecordForm({ entity: 'person', id, empty, fromRecord, toDraft: toPersonDraft });
 
-  useEffect(() => {
-    let cancelled = false;
-    void organizationOptions(language).then((options) => !cancelled && setOrganizations(options));
-    return () => {
-      cancelled = true;
-    };
-  }, [language]);
 
   if (phase === 'loading') return <p className="page muted">{t('form.loading')}</p>;
   if (phase === 'missing' || phase === 'failed')

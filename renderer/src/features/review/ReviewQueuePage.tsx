@@ -1,4 +1,5 @@
 import { labelOf, userRoles, type AnyRecord } from '@shared/domain';
+import { entityLabels } from '@shared/domain/fieldLabels';
 import { allowedActions, type WorkflowAction } from '@shared/workflow';
 import { Fragment, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,7 +11,8 @@ import { useUiStore } from '../../state/uiStore';
 import { formatDate, formatDateTime } from '../../ui/format';
 import { Notice } from '../../ui/Notice';
 import { userDisplayName } from './lockModel';
-import { recordPath, recordTitle } from './queueModel';
+import { recordTitle } from './queueModel';
+import { recordPath } from '../../ui/RecordLabel';
 import { takeStep } from './reviewActions';
 import { StepForm } from './StepForm';
 import { useReviewOverview } from './useReviewQueue';
@@ -244,6 +246,7 @@ function Row({ item, records, users, onMessage }: { item: QueueItem; records: Ma
 function Returned({ items, records, users }: { items: readonly QueueItem[]; records: Map<string, AnyRecord>; users: Users }) {
   const { t } = useTranslation('review');
   const language = useUiStore((state) => state.language);
+  const label = useLabel();
   const recordLine = useRecordLine();
   const who = useStepActor();
   return (
@@ -272,7 +275,7 @@ function Returned({ items, records, users }: { items: readonly QueueItem[]; reco
                 return (
                   <tr key={recordKey(item.entity, item.recordId)} data-testid="returned-item" data-record-id={item.recordId} data-entity={item.entity}>
                     <td>{path ? <Link to={path}>{title}</Link> : title}</td>
-                    <td>{t(`kinds.${item.entity}`)}</td>
+                    <td>{label(entityLabels[item.entity])}</td>
                     <td>{who(item.step, users)}</td>
                     <td className="nowrap">
                       <time dateTime={item.step.at}>{formatDateTime(item.step.at, language)}</time>
@@ -297,6 +300,7 @@ function Returned({ items, records, users }: { items: readonly QueueItem[]; reco
 function Waiting({ items, records }: { items: readonly QueueItem[]; records: Map<string, AnyRecord> }) {
   const { t } = useTranslation('review');
   const language = useUiStore((state) => state.language);
+  const label = useLabel();
   const recordLine = useRecordLine();
   return (
     <section className="card" aria-labelledby="review-waiting-heading" data-testid="review-waiting">
@@ -324,7 +328,7 @@ function Waiting({ items, records }: { items: readonly QueueItem[]; records: Map
                 return (
                   <tr key={recordKey(item.entity, item.recordId)} data-testid="waiting-item" data-record-id={item.recordId} data-entity={item.entity} data-state={item.state}>
                     <td>{path ? <Link to={path}>{title}</Link> : title}</td>
-                    <td>{t(`kinds.${item.entity}`)}</td>
+                    <td>{label(entityLabels[item.entity])}</td>
                     <td>
                       <span className={`badge workflow-${item.state}`}>{t(`states.${item.state}`)}</span>
                     </td>

@@ -1,28 +1,6 @@
-import { pickText, type AnyRecord, type EntityType, type LocalizedText } from '@shared/domain';
+import { pickText, type AnyRecord, type LocalizedText } from '@shared/domain';
 import { personName } from '../../db/people';
 import { recordKey } from '../../db/workflow';
-
-/** The page where a reviewable record is seen (and reviewed, in its workflow panel). */
-export function recordPath(entity: EntityType, recordId: string): string | undefined {
-  switch (entity) {
-    case 'activity':
-      return `/activities/${recordId}`;
-    case 'fieldReport':
-      return `/field-reports/${recordId}`;
-    case 'organization':
-      return `/organizations/${recordId}`;
-    case 'person':
-      return `/people/${recordId}`;
-    case 'technologyOffer':
-      return `/technology/offers/${recordId}`;
-    case 'technologyNeed':
-      return `/technology/needs/${recordId}`;
-    case 'technologyMatch':
-      return `/technology/matches/${recordId}`;
-    default:
-      return undefined;
-  }
-}
 
 const text = (value: LocalizedText | undefined, language: string) => (value ? pickText(value, language) : '');
 
